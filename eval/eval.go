@@ -1,0 +1,354 @@
+// Package eval scores extracted facts against hand-coded gold facts, the
+// way a researcher checks a dataset: precision, recall and F1 overall, per
+// file, per rule and per subject kind, with every miss and false positive
+// listed next to its sentence.
+//
+// Matching follows ../shared/tools/score.py: a predicted fact matches a gold
+// fact of the same file and count when their subject codes agree, or, where
+// either has no code, when the normalised subject (or canonical name) of the
+// prediction equals the gold subject or one of its aliases.
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/obsfacts/obsfacts/extract"
+)
+
+// Gold is one hand-coded fact, in the format of seeds/gold.jsonl.
+type Gold struct {
+	File        string   `json:"file"`
+	Subject     string   `json:"subject"`
+	SubjectCode string   `json:"subject_code"`
+	Kind        string   `json:"kind"`
+	Count       int      `json:"count"`
+	Qualifier   string   `json:"qualifier"`
+	Status      string   `json:"status"`
+	AsOf        string   `json:"as_of"`
+	Period      string   `json:"period"`
+	Evidence    string   `json:"evidence"`
+	Spans       int      `json:"spans"`
+	Aliases     []string `json:"aliases"`
+}
+
+// Prediction is one extracted fact, reduced to what scoring needs.
+type Prediction struct {
+	File             string // base name of the input
+	Subject          string
+	SubjectCanonical string
+	SubjectCode      string
+	SubjectKind      string
+	Count            int
+	Qualifier        string
+	Status           string
+	AsOf             string
+	Spans            int
+	Rule             string
+	Evidence         string
+}
+
+// ReadGold reads gold facts from a JSONL file.
+func ReadGold(path string) ([]Gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: read gold: %w", err)
+	}
+	defer f.Close()
+	var out []Gold
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var g Gold
+		if err := json.Unmarshal([]byte(text), &g); err != nil {
+			return nil, fmt.Errorf("eval: %s:%d: %w", path, line, err)
+		}
+		g.File = filepath.Base(g.File)
+		out = append(out, g)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: read gold %s: %w", path, err)
+	}
+	return out, nil
+}
+
+var (
+	normPunct = regexp.MustCompile(`[\-–—/.,()'’]`)
+	normStop  = regexp.MustCompile(`\b(the|of|observers?|mission)\b`)
+)
+
+// norm is score.py's normalisation of subject names.
+func norm(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), "’", "'")
+	s = normPunct.ReplaceAllString(s, " ")
+	s = normStop.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Counts are true positives, false positives and false negatives.
+type Counts struct{ TP, FP, FN int }
+
+// Precision is TP / (TP + FP), 0 when nothing was predicted.
+func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall is TP / (TP + FN), 0 when there was nothing to find.
+func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c Counts) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (c *Counts) add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
+
+// Miss is a gold fact nothing matched; Extra a prediction nothing matched.
+type (
+	Miss  struct{ Gold Gold }
+	Extra struct{ Pred Prediction }
+)
+
+// FieldAgreement counts, over matched facts, how often a field agrees.
+type FieldAgreement struct{ Agree, Total int }
+
+// Report is the outcome of scoring.
+type Report struct {
+	Overall Counts
+	PerFile map[string]Counts
+	PerRule map[string]Counts // false negatives have no rule and are not counted here
+	PerKind map[string]Counts // by gold kind for TP/FN, predicted kind for FP
+	Fields  map[string]*FieldAgreement
+	Misses  []Miss
+	Extras  []Extra
+}
+
+// Score matches predictions to gold facts. files limits scoring to these
+// base names (nil: every file named by gold or predictions).
+func Score(gold []Gold, preds []Prediction, files []string) Report {
+	r := Report{PerFile: map[string]Counts{}, PerRule: map[string]Counts{}, PerKind: map[string]Counts{},
+		Fields: map[string]*FieldAgreement{"qualifier": {}, "status": {}, "as_of": {}, "kind": {}, "spans": {}}}
+	g := map[string][]Gold{}
+	for _, x := range gold {
+		g[x.File] = append(g[x.File], x)
+	}
+	p := map[string][]Prediction{}
+	for _, x := range preds {
+		p[x.File] = append(p[x.File], x)
+	}
+	keys := map[string]bool{}
+	if files != nil {
+		for _, f := range files {
+			keys[filepath.Base(f)] = true
+		}
+	} else {
+		for k := range g {
+			keys[k] = true
+		}
+		for k := range p {
+			keys[k] = true
+		}
+	}
+	names := make([]string, 0, len(keys))
+	for k := range keys {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, file := range names {
+		var c Counts
+		golds := dedupeGold(g[file])
+		used := make([]bool, len(golds))
+		for _, pr := range dedupePred(p[file]) {
+			hit := -1
+			for gi, gd := range golds {
+				if used[gi] || gd.Count != pr.Count {
+					continue
+				}
+				if gd.SubjectCode != "" && pr.SubjectCode != "" {
+					if gd.SubjectCode == pr.SubjectCode {
+						hit = gi
+						break
+					}
+					continue
+				}
+				names := map[string]bool{norm(gd.Subject): true}
+				for _, a := range gd.Aliases {
+					names[norm(a)] = true
+				}
+				if names[norm(pr.Subject)] || names[norm(pr.SubjectCanonical)] {
+					hit = gi
+					break
+				}
+			}
+			rc := r.PerRule[pr.Rule]
+			if hit >= 0 {
+				used[hit] = true
+				c.TP++
+				rc.TP++
+				kc := r.PerKind[golds[hit].Kind]
+				kc.TP++
+				r.PerKind[golds[hit].Kind] = kc
+				r.agree(golds[hit], pr)
+			} else {
+				c.FP++
+				rc.FP++
+				kc := r.PerKind[pr.SubjectKind]
+				kc.FP++
+				r.PerKind[pr.SubjectKind] = kc
+				r.Extras = append(r.Extras, Extra{pr})
+			}
+			r.PerRule[pr.Rule] = rc
+		}
+		for gi, gd := range golds {
+			if !used[gi] {
+				c.FN++
+				kc := r.PerKind[gd.Kind]
+				kc.FN++
+				r.PerKind[gd.Kind] = kc
+				r.Misses = append(r.Misses, Miss{gd})
+			}
+		}
+		r.PerFile[file] = c
+		r.Overall.add(c)
+	}
+	return r
+}
+
+func (r *Report) agree(g Gold, p Prediction) {
+	check := func(field string, ok bool) {
+		fa := r.Fields[field]
+		fa.Total++
+		if ok {
+			fa.Agree++
+		}
+	}
+	check("qualifier", g.Qualifier == "" || g.Qualifier == p.Qualifier)
+	check("status", g.Status == "" || g.Status == p.Status)
+	check("as_of", g.AsOf == p.AsOf)
+	check("kind", g.Kind == "" || g.Kind == p.SubjectKind)
+	check("spans", g.Spans == p.Spans)
+}
+
+// dedupeGold and dedupePred keep the first of equal (code, subject, count)
+// entries, as score.py does.
+func dedupeGold(in []Gold) []Gold {
+	seen := map[string]bool{}
+	var out []Gold
+	for _, x := range in {
+		k := fmt.Sprint(x.SubjectCode, "|", norm(x.Subject), "|", x.Count)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func dedupePred(in []Prediction) []Prediction {
+	seen := map[string]bool{}
+	var out []Prediction
+	for _, x := range in {
+		k := fmt.Sprint(x.SubjectCode, "|", norm(x.Subject), "|", x.Count)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// WriteText prints the report: totals, per kind, per rule, per file, field
+// agreement, then every miss and false positive.
+func (r Report) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	line := func(name string, c Counts) {
+		fmt.Fprintf(bw, "  %-34s tp=%-4d fp=%-4d fn=%-4d precision=%.3f recall=%.3f f1=%.3f\n",
+			name, c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
+	}
+	section := func(title string, m map[string]Counts) {
+		fmt.Fprintf(bw, "%s:\n", title)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			name := k
+			if name == "" {
+				name = "(none)"
+			}
+			line(name, m[k])
+		}
+	}
+	section("per subject kind", r.PerKind)
+	section("per rule (predictions only)", r.PerRule)
+	section("per file", r.PerFile)
+	fmt.Fprintln(bw, "field agreement on matched facts:")
+	for _, f := range []string{"kind", "qualifier", "status", "as_of", "spans"} {
+		fa := r.Fields[f]
+		fmt.Fprintf(bw, "  %-10s %d/%d\n", f, fa.Agree, fa.Total)
+	}
+	if len(r.Misses) > 0 {
+		fmt.Fprintf(bw, "misses (%d):\n", len(r.Misses))
+		for _, m := range r.Misses {
+			fmt.Fprintf(bw, "  - %s: %s %d %q | %s\n", m.Gold.File, orDash(m.Gold.SubjectCode), m.Gold.Count, m.Gold.Subject, oneLine(m.Gold.Evidence, 160))
+		}
+	}
+	if len(r.Extras) > 0 {
+		fmt.Fprintf(bw, "false positives (%d):\n", len(r.Extras))
+		for _, e := range r.Extras {
+			fmt.Fprintf(bw, "  + %s: %s %d %q [%s] | %s\n", e.Pred.File, orDash(e.Pred.SubjectCode), e.Pred.Count, e.Pred.Subject, e.Pred.Rule, oneLine(e.Pred.Evidence, 160))
+		}
+	}
+	c := r.Overall
+	fmt.Fprintf(bw, "tp=%d fp=%d fn=%d precision=%.3f recall=%.3f f1=%.3f\n", c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
+	return bw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// FromFacts turns extracted facts of one file into predictions.
+func FromFacts(file string, facts []extract.Fact) []Prediction {
+	out := make([]Prediction, 0, len(facts))
+	for _, f := range facts {
+		out = append(out, Prediction{File: file, Subject: f.Subject, SubjectCanonical: f.SubjectCanonical,
+			SubjectCode: f.SubjectCode, SubjectKind: f.SubjectKind, Count: f.Count, Qualifier: f.Qualifier,
+			Status: f.Status, AsOf: f.AsOf, Spans: f.Spans, Rule: f.Rule, Evidence: f.Evidence})
+	}
+	return out
+}

@@ -1,0 +1,278 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Article-level context: which country holds the election, when a count
+// holds, which election it is about.
+
+// hostCountry guesses the country holding the election the article is
+// about: the country most often named next to an election word, else
+// Kazakhstan for Kazakh election vocabulary.
+func (d *doc) hostCountry(low string) string {
+	score := map[string]int{}
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.toks == nil {
+			continue
+		}
+		for k, m := range s.ments {
+			e := m.Entity
+			if e.Kind != KindCountry || e.Code == "" {
+				continue
+			}
+			score[e.Code]++
+			// "elections in Kyrgyzstan", "Kyrgyzstan's presidential election", "выборы в Кыргызстане"
+			start, end := tokenRangeOf(s, m)
+			for j := max(0, start-4); j < min(len(s.toks), end+4); j++ {
+				w := s.toks[j].low
+				if strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend") || strings.HasPrefix(w, "выбор") ||
+					strings.HasPrefix(w, "референдум") || w == "vote" || w == "polls" || strings.HasPrefix(w, "голосован") {
+					score[e.Code] += 3
+					break
+				}
+			}
+			_ = k
+		}
+	}
+	best, bestScore := "", 0
+	for code, sc := range score {
+		if sc > bestScore || sc == bestScore && code < best {
+			best, bestScore = code, sc
+		}
+	}
+	kazakh := strings.Contains(low, "majilis") || strings.Contains(low, "mazhilis") || strings.Contains(low, "maslikhat") ||
+		strings.Contains(low, "мажилис") || strings.Contains(low, "маслихат") || strings.Contains(low, "kazinform") ||
+		strings.Contains(low, "казинформ") || strings.Contains(d.a.Site, "inform.kz") || strings.Contains(d.a.Site, "qazaqtv")
+	if kazakh && score["KZ"] >= bestScore-3 {
+		return "KZ"
+	}
+	if bestScore >= 3 {
+		return best
+	}
+	if kazakh {
+		return "KZ"
+	}
+	return best
+}
+
+func tokenRangeOf(s *analysed, m Mention) (int, int) {
+	start, end := -1, -1
+	for k, t := range s.toks {
+		if t.start >= m.Start && t.end <= m.End {
+			if start < 0 {
+				start = k
+			}
+			end = k + 1
+		}
+	}
+	if start < 0 {
+		return 0, 0
+	}
+	return start, end
+}
+
+// timeAnchors returns as_of and the period a count holds for, read from its
+// own sentence.
+func (d *doc) timeAnchors(s *analysed, i int) (asOf, pStart, pEnd string) {
+	pubDay := ""
+	if !d.pub.IsZero() {
+		pubDay = d.pub.Format("2006-01-02")
+	}
+	for _, ds := range s.dates {
+		start, end := ds.resolve(d.pub)
+		if start == "" {
+			continue
+		}
+		before := s.word(ds.from - 1)
+		before2 := s.word(ds.from - 2)
+		switch {
+		case before == "of" && before2 == "as" || before == "на" && (before2 == "состоянию" || before2 == "") ||
+			before == "by" || before == "to" && ds.d2 == 0 && before2 != "from":
+			if asOf == "" && ds.d2 == 0 {
+				asOf = start
+			}
+		case end != "" && (before == "from" || before == "between" || before == "с" || before == "during" || before == "over"):
+			pStart, pEnd = start, end
+		case before == "from" || before == "since" || before == "с":
+			// "from 1 November to 7 November" split in two spans
+			pStart = start
+			if e := s.word(ds.to); e == "to" || e == "по" || e == "until" || e == "till" {
+				for _, ds2 := range s.dates {
+					if ds2.from == ds.to+1 {
+						pEnd, _ = ds2.resolve(d.pub)
+					}
+				}
+			}
+		}
+	}
+	if asOf == "" && pubDay != "" {
+		for _, p := range asOfPhrases {
+			if s.hasPhrase(0, len(s.toks), p) {
+				asOf = pubDay
+				break
+			}
+		}
+	}
+	return asOf, pStart, pEnd
+}
+
+// electionTypes maps words of an article to election types.
+var electionTypeCues = []struct {
+	typ   string
+	stems []string
+}{
+	{"referendum", []string{"referend", "референдум"}},
+	{"presidential", []string{"president", "президент"}},
+	{"parliamentary", []string{"majilis", "mazhilis", "parliament", "мажилис", "парламент", "legislative", "duma", "дум", "jogorku", "жогорку", "oliy", "milli", "sejm", "supreme council", "house of representatives", "палат"}},
+	{"senate", []string{"senate", "сенат"}},
+	{"maslikhat", []string{"maslikhat", "маслихат"}},
+	{"local", []string{"local", "municipal", "местн", "муниципал", "kenesh", "кенеш"}},
+}
+
+// fillElection sets election_date and election_type on every fact: from
+// dates written next to election words, checked against the calendar, else
+// the calendar's election nearest after publication.
+func (d *doc) fillElection(facts []Fact) {
+	if len(facts) == 0 {
+		return
+	}
+	typ := d.electionType()
+	country := d.host
+	var textDate string
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.toks == nil {
+			continue
+		}
+		for _, ds := range s.dates {
+			if ds.d == 0 || ds.d2 != 0 {
+				continue
+			}
+			near := false
+			for j := max(0, ds.from-6); j < min(len(s.toks), ds.to+5); j++ {
+				w := s.toks[j].low
+				if strings.HasPrefix(w, "election") || strings.HasPrefix(w, "vote") || strings.HasPrefix(w, "voting") ||
+					strings.HasPrefix(w, "referend") || strings.HasPrefix(w, "выбор") || strings.HasPrefix(w, "референдум") ||
+					strings.HasPrefix(w, "голосован") || w == "polls" || w == "ballot" {
+					near = true
+					break
+				}
+			}
+			if !near {
+				continue
+			}
+			start, _ := ds.resolve(d.pub)
+			if start == "" {
+				continue
+			}
+			if ds.y == 0 && !d.pub.IsZero() {
+				// an election date without a year lies ahead of publication, or just behind it
+				t, _ := time.Parse("2006-01-02", start)
+				if t.Before(d.pub.AddDate(0, 0, -45)) {
+					start = t.AddDate(1, 0, 0).Format("2006-01-02")
+				}
+			}
+			// a date next to an election word is the election's when the
+			// calendar knows it, or when it lies ahead of publication
+			// ("the elections slated for 19 March"); past dates are campaign events
+			known := d.inCalendar(country, start)
+			ahead := d.pub.IsZero() || start >= d.pub.AddDate(0, 0, -3).Format("2006-01-02")
+			if known && (textDate == "" || !d.inCalendar(country, textDate)) || textDate == "" && ahead {
+				textDate = start
+			}
+		}
+	}
+	date, calType := textDate, ""
+	if date != "" {
+		if e, ok := d.calendarOn(country, date, typ); ok {
+			calType = e.Type
+		}
+	} else if !d.pub.IsZero() && country != "" {
+		from := d.pub.AddDate(0, 0, -30)
+		to := d.pub.AddDate(0, 9, 0)
+		es := d.x.cal.Between(country, typ, from, to)
+		if len(es) == 0 && typ != "" {
+			es = d.x.cal.Between(country, "", from, to)
+		}
+		if len(es) > 0 {
+			// the nearest election on or after publication, else the latest before it
+			pubDay := d.pub.Format("2006-01-02")
+			sort.SliceStable(es, func(a, b int) bool { return es[a].Date < es[b].Date })
+			pick := es[len(es)-1]
+			for _, e := range es {
+				if e.Date >= pubDay {
+					pick = e
+					break
+				}
+			}
+			if pick.Date < pubDay {
+				for _, e := range es {
+					if e.Date <= pubDay {
+						pick = e
+					}
+				}
+			}
+			date, calType = pick.Date, pick.Type
+		}
+	}
+	if typ == "" {
+		typ = calType
+	}
+	for i := range facts {
+		facts[i].ElectionDate = date
+		facts[i].ElectionType = typ
+	}
+}
+
+func (d *doc) inCalendar(country, date string) bool {
+	_, ok := d.calendarOn(country, date, "")
+	return ok
+}
+
+func (d *doc) calendarOn(country, date, typ string) (Election, bool) {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return Election{}, false
+	}
+	es := d.x.cal.Between(country, typ, t, t)
+	if len(es) == 0 && typ != "" {
+		es = d.x.cal.Between(country, "", t, t)
+	}
+	if len(es) == 0 {
+		return Election{}, false
+	}
+	return es[0], true
+}
+
+// electionType reads the kind of election the article is about from its
+// title and body: the cue named most often, the title counting double.
+func (d *doc) electionType() string {
+	count := map[string]int{}
+	scan := func(text string, weight int) {
+		low := strings.ToLower(text)
+		for _, c := range electionTypeCues {
+			for _, st := range c.stems {
+				count[c.typ] += weight * strings.Count(low, st)
+			}
+		}
+	}
+	scan(d.a.Title, 3)
+	scan(d.a.Body, 1)
+	// "parliament" also appears in presidential news ("members of parliament");
+	// a referendum or a presidential election named at all outweighs it.
+	best, bestN := "", 0
+	for _, c := range electionTypeCues {
+		n := count[c.typ]
+		if c.typ == "parliamentary" {
+			n = n * 2 / 3
+		}
+		if n > bestN {
+			best, bestN = c.typ, n
+		}
+	}
+	return best
+}

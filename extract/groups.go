@@ -1,0 +1,695 @@
+package extract
+
+import "strings"
+
+// Group resolution: who a count belongs to.
+
+// functionWords are trimmed from the edges of a group phrase.
+var functionWords = set("the", "and", "as", "well", "also", "a", "an", "both", "from", "of", "by", "while",
+	"whereas", "with", "plus", "including", "namely", "such", "incl", "its", "their", "them", "those", "among", "и", "а", "также",
+	"от", "из", "со", "стороны", "в", "том", "числе", "включая", "кроме", "того", "тогда", "как", "but", "or")
+
+// nameStops are capitalised words that start sentences, not names.
+var nameStops = set("in", "on", "at", "for", "by", "from", "to", "with", "all", "total", "this", "that",
+	"these", "those", "it", "they", "we", "he", "she", "according", "also", "however", "meanwhile", "overall",
+	"altogether", "there", "here", "since", "after", "before", "during", "today", "so", "thus", "earlier",
+	"всего", "итого", "из", "в", "на", "по", "также", "кроме", "при", "это", "они", "мы", "он", "она", "как",
+	"так", "сегодня", "ранее", "среди", "для", "until", "as", "each", "every", "other", "others", "some",
+	"many", "most", "more", "only", "observers", "observer", "наблюдатели", "наблюдателей")
+
+// groupSuffixes may follow a group name without changing the group.
+var groupSuffixes = set("mission", "missions", "delegation", "delegations", "observers", "observer",
+	"team", "group", "secretariat", "representatives", "миссия", "миссии", "делегация", "делегации",
+	"наблюдатели", "наблюдателей", "группа", "группы")
+
+// lowerNameWords may appear in lower case inside an organisation's name.
+var lowerNameWords = set("of", "the", "and", "for", "on", "in", "to", "de", "at", "member", "states",
+	"countries", "speaking", "turkic-speaking", "mission", "delegation", "observation", "observer",
+	"и", "по", "при", "в", "на", "за", "для", "стран", "государств", "-")
+
+type afterResult struct {
+	groups    []group
+	aggregate bool // an ORGS/STATES/ALL aggregate rather than named groups
+	domestic  bool
+}
+
+func (d *doc) groupFromMention(s *analysed, m int) group {
+	mt := s.ments[m]
+	g := group{subject: collapseSpace(trimGroupText(mt.Text)), canon: mt.Entity.Canonical, kind: mt.Entity.Kind}
+	if mt.Quality >= MatchFuzzy {
+		g.code = mt.Entity.Code
+	}
+	if g.kind == "" {
+		g.kind = KindOrganization
+	}
+	return g
+}
+
+func trimGroupText(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// trimRange drops function words and punctuation at both ends of [from,to).
+func (s *analysed) trimRange(from, to int) (int, int) {
+	for from < to && (s.toks[from].kind == tPunct || functionWords[s.toks[from].low]) && s.mentAt[from] < 0 {
+		from++
+	}
+	for to > from && (s.toks[to-1].kind == tPunct || functionWords[s.toks[to-1].low]) && s.mentAt[to-1] < 0 {
+		to--
+	}
+	return from, to
+}
+
+func (s *analysed) rangeText(from, to int) string {
+	return collapseSpace(s.text[s.toks[from].start:s.toks[to-1].end])
+}
+
+// groupFromRange resolves the phrase [from,to) to one group: an entity of
+// the gazetteer, or a name that looks like an organisation's.
+func (d *doc) groupFromRange(s *analysed, from, to int) (group, bool) {
+	from, to = s.trimRange(from, to)
+	if from >= to {
+		return group{}, false
+	}
+	for k := from; k < to; k++ {
+		if s.toks[k].kind == tWord && (domesticEN[s.toks[k].low] || hasStem(s.toks[k].low, domesticStemRU)) && s.mentAt[k] < 0 {
+			return group{}, false
+		}
+	}
+	// one mention covering the phrase, up to suffixes like "Mission"
+	m, mentions, uncovered := -1, 0, 0
+	for k := from; k < to; k++ {
+		if mk := s.mentAt[k]; mk >= 0 {
+			if mk != m {
+				mentions++
+			}
+			m = mk
+		} else if !groupSuffixes[s.toks[k].low] && s.toks[k].kind == tWord && !lowerNameWords[s.toks[k].low] {
+			uncovered++
+		}
+	}
+	if mentions != 1 || uncovered > 0 {
+		if mentions > 1 {
+			m = -2
+		} else {
+			m = -3
+		}
+	}
+	text := s.rangeText(from, to)
+	if m >= 0 {
+		g := d.groupFromMention(s, m)
+		g.subject = text
+		return g, true
+	}
+	if e, q := d.x.gaz.Lookup(text); q >= MatchWeak {
+		g := group{subject: text, canon: e.Canonical, kind: e.Kind}
+		if q >= MatchFuzzy {
+			g.code = e.Code
+		}
+		if g.kind == "" {
+			g.kind = KindOrganization
+		}
+		return g, true
+	}
+	if m == -2 {
+		return group{}, false
+	}
+	if !s.looksLikeName(from, to) {
+		return group{}, false
+	}
+	return group{subject: text, canon: text, kind: KindOrganization}, true
+}
+
+// looksLikeName accepts "Association of World Election Bodies" and rejects
+// "In total" or "the number of accredited".
+func (s *analysed) looksLikeName(from, to int) bool {
+	if to-from > 12 || to <= from {
+		return false
+	}
+	first := s.toks[from]
+	if first.kind != tWord || !isCapitalized(first.text) || nameStops[first.low] {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		if t.kind == tNum || t.kind == tOther {
+			return false
+		}
+		if t.kind == tWord && !isCapitalized(t.text) && !lowerNameWords[t.low] && !groupSuffixes[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// listMentions returns the mentions of [from,to) when the phrase is a
+// coordinated list of entities ("Great Britain, Iraq, Italy and Finland").
+func (s *analysed) listMentions(from, to int) []int {
+	from, to = s.trimRange(from, to)
+	var ms []int
+	for k := from; k < to; k++ {
+		if m := s.mentAt[k]; m >= 0 {
+			if len(ms) == 0 || ms[len(ms)-1] != m {
+				ms = append(ms, m)
+			}
+			continue
+		}
+		w := s.toks[k].low
+		if w == "," || w == "and" || w == "и" || w == "&" || functionWords[w] || groupSuffixes[w] || w == "/" {
+			continue
+		}
+		return nil
+	}
+	return ms
+}
+
+// boundaryBack walks back from token i to the start of the phrase that
+// names the group of a dash item.
+func (s *analysed) boundaryBack(i int) int {
+	k := i
+	for k > 0 {
+		t := s.toks[k-1]
+		if t.kind == tNum && !s.inDate[k-1] {
+			break
+		}
+		switch t.low {
+		case ";", ":", "(", "«", "\"", "including", "includes", "include", "namely", "incl", "among",
+			"while", "whereas", "включая", "числе", "а", "представлены", "are", "is", "were", "was":
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+// lastPart returns the last comma-separated part of [from,to).
+func (s *analysed) lastPart(from, to int) int {
+	for k := to - 1; k > from; k-- {
+		if s.toks[k].low == "," || s.toks[k].low == ";" {
+			return k + 1
+		}
+	}
+	return from
+}
+
+// distributive reports whether the count is stated per member of a list:
+// "two observers from each country", "one observer each", "по два".
+func (s *analysed) distributive(i, unit int) bool {
+	if s.word(i-1) == "по" {
+		return true
+	}
+	end := min(len(s.toks), unit+6)
+	for k := unit + 1; k < end; k++ {
+		w := s.toks[k].low
+		if w == "each" || w == "apiece" || strings.HasPrefix(w, "кажд") {
+			return true
+		}
+		if w == ";" || w == "." || (w == "," && k > unit+1) {
+			break
+		}
+	}
+	return false
+}
+
+// dashGroup handles "X – N observers", "A, B and C – two observers from
+// each country" and "X: N observers".
+func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
+	s := &d.sents[si]
+	p := qstart - 1
+	if p < 1 || (s.toks[p].low != "–" && s.toks[p].low != ":") {
+		return nil, "", false
+	}
+	from := s.boundaryBack(p)
+	if s.distributive(i, max(u.idx, i)) {
+		if ms := s.listMentions(from, p); len(ms) >= 1 {
+			return d.mentionGroups(s, ms), "distributive", true
+		}
+	}
+	g, ok := d.groupFromRange(s, s.lastPart(from, p), p)
+	if !ok {
+		return nil, "", false
+	}
+	return []group{g}, "dash_item", true
+}
+
+func (d *doc) mentionGroups(s *analysed, ms []int) []group {
+	gs := make([]group, 0, len(ms))
+	for _, m := range ms {
+		gs = append(gs, d.groupFromMention(s, m))
+	}
+	return gs
+}
+
+// listItem handles an item of a list whose unit was stated once before it:
+// "322 observers from 10 international organisations: CIS IPA – 48; CIS
+// Executive Committee – 179; …" and "the CIS mission (300)".
+func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
+	s := &d.sents[si]
+	p := qstart - 1
+	if p < 1 {
+		return nil, "", false
+	}
+	open := s.toks[p].low
+	if open != "–" && open != ":" && open != "(" {
+		return nil, "", false
+	}
+	next := s.word(i + 1)
+	if open == "(" && next != ")" {
+		return nil, "", false
+	}
+	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")") {
+		return nil, "", false
+	}
+	// the unit must have been stated earlier in the sentence
+	stated := false
+	for k := 0; k < p; k++ {
+		if isObserverNoun(s.toks[k].low) {
+			stated = true
+			break
+		}
+	}
+	if !stated {
+		return nil, "", false
+	}
+	from := s.boundaryBack(p)
+	if open == "(" {
+		from = s.lastPart(from, p)
+	}
+	g, ok := d.groupFromRange(s, s.lastPart(from, p), p)
+	if !ok || g.code == "" && g.kind == KindOrganization && !s.hasMentionIn(from, p) && !s.looksLikeName(s.trimRange(s.lastPart(from, p), p)) {
+		return nil, "", false
+	}
+	return []group{g}, "list_item", true
+}
+
+func (s *analysed) hasMentionIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.mentAt[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveFiller may stand between a counted noun and the preposition that
+// introduces its group: "24 candidates were nominated from 14 states".
+var passiveFiller = set("who", "which", "that", "were", "are", "have", "has", "been", "being", "will", "be",
+	"had", "is", "was", "currently", "already", "so", "far", "officially", "recently", "nominated",
+	"accredited", "sent", "invited", "registered", "recommended", "arrived", "coming", "come", "came",
+	"proposed", "delegated", "arriving", "expected", "to", "arrive", "also", "more", "today", "each",
+	"representing", "represent", "represents", "selected", "appointed", "dispatched", "deployed",
+	"прибыли", "прибудут", "приедут", "аккредитованы", "зарегистрированы", "направлены", "представляющих",
+	"представляют", "представляет", "являются", "будут", "из", "числа")
+
+var groupPrepositions = set("from", "of", "representing", "represent", "represents", "by", "on", "behalf",
+	"от", "из", "представляющих", "представляют", "представляет", "со", "стороны", "within", "in")
+
+// groupAfter reads the group written after the counted noun: "observers of
+// X", "observers from 10 international organizations", "наблюдателей от СНГ".
+func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
+	s := &d.sents[si]
+	k := u.idx + 1
+	sawPrep := false
+	prep := ""
+	for steps := 0; k < len(s.toks) && steps < 8; steps++ {
+		w := s.toks[k].low
+		if groupPrepositions[w] && (w != "by" || k > u.idx+1) && (w != "in" || prep == "") {
+			if w == "in" {
+				// "observers in the CIS mission" names the group; "observers in Astana" does not
+				break
+			}
+			sawPrep = true
+			prep = w
+			k++
+			continue
+		}
+		if sawPrep && (w == "the" || w == "each" || w == "of") {
+			k++
+			continue
+		}
+		if !sawPrep && (passiveFiller[w] || w == ",") {
+			k++
+			continue
+		}
+		break
+	}
+	if !sawPrep || k >= len(s.toks) || s.inDate[k] {
+		return afterResult{}, "", false // "from November 1 to 7" is a period, not a group
+	}
+	// "each country": distributive over a list named before the count
+	if w := s.word(k); w == "country" || w == "state" || w == "them" || strings.HasPrefix(w, "стран") || strings.HasPrefix(w, "государств") {
+		if s.word(k-1) == "each" || strings.HasPrefix(s.word(k-1), "кажд") {
+			return afterResult{}, "", false
+		}
+	}
+	// aggregate: "(10) international organisations", "(31) foreign states",
+	// "11 countries and three international organizations"
+	if ag, ok := d.aggregateAt(s, k); ok {
+		return ag, "aggregate", true
+	}
+	// entity or list of entities
+	end := k
+	for end < len(s.toks) {
+		w := s.toks[end].low
+		if s.mentAt[end] >= 0 || w == "," || w == "and" || w == "и" || w == "the" || w == "/" || groupSuffixes[w] {
+			end++
+			continue
+		}
+		break
+	}
+	for end > k && (s.toks[end-1].low == "," || s.toks[end-1].low == "and" || s.toks[end-1].low == "и" || s.toks[end-1].low == "the") {
+		end--
+	}
+	if ms := s.listMentions(k, end); len(ms) > 1 {
+		if s.distributive(u.idx-1, u.idx) || s.word(u.idx-2) == "по" {
+			return afterResult{groups: d.mentionGroups(s, ms)}, "distributive", true
+		}
+		text := s.rangeText(k, end)
+		return afterResult{groups: []group{{subject: text, canon: text, kind: KindAggregate}}, aggregate: true}, "mixed", true
+	} else if len(ms) == 1 {
+		return afterResult{groups: []group{d.groupFromMention(s, ms[0])}}, "from", true
+	}
+	// a name the gazetteer does not know, or knows only by a misspelling
+	nameEnd := k
+	for nameEnd < len(s.toks) && nameEnd < k+12 {
+		t := s.toks[nameEnd]
+		if !s.inDate[nameEnd] && (t.kind == tWord && (isCapitalized(t.text) || lowerNameWords[t.low]) || t.text == "-" || t.text == "/") {
+			nameEnd++
+			continue
+		}
+		break
+	}
+	for nameEnd > k && lowerNameWords[s.toks[nameEnd-1].low] && !isCapitalized(s.toks[nameEnd-1].text) {
+		nameEnd--
+	}
+	if nameEnd > k {
+		for j := k; j < nameEnd; j++ {
+			if domesticEN[s.toks[j].low] || hasStem(s.toks[j].low, domesticStemRU) {
+				return afterResult{domestic: true}, "", true
+			}
+		}
+		if g, ok := d.groupFromRange(s, k, nameEnd); ok {
+			if g.kind == KindCountry && g.code != "" && g.code == d.host && prep != "from" && prep != "из" {
+				return afterResult{}, "", false
+			}
+			return afterResult{groups: []group{g}}, "from", true
+		}
+	}
+	// "observers from political parties"
+	for j := k; j < min(k+4, len(s.toks)); j++ {
+		if domesticEN[s.toks[j].low] || hasStem(s.toks[j].low, domesticStemRU) {
+			return afterResult{domestic: true}, "", true
+		}
+	}
+	return afterResult{}, "", false
+}
+
+// aggregateAt reads "(K) (international|foreign) organisations|states" at k.
+func (d *doc) aggregateAt(s *analysed, k int) (afterResult, bool) {
+	read := func(k int) (code string, spans int, subjFrom, next int) {
+		subjFrom = k
+		if s.isNum(k) {
+			spans = s.toks[k].num
+			k++
+			subjFrom = k
+		}
+		for j := k; j < len(s.toks) && j < k+4; j++ {
+			w := s.toks[j].low
+			switch {
+			case orgNounsEN[w] || hasStem(w, orgStemRU):
+				return CodeOrgs, spans, subjFrom, j + 1
+			case stateNounsEN[w] || hasStem(w, stateStemRU):
+				return CodeStates, spans, subjFrom, j + 1
+			case aggregateAdjEN[w] || hasStem(w, aggregateAdjStemRU) || w == "other" || w == "partner" ||
+				w == "intergovernmental" || w == "inter-governmental" || w == "regional" || w == "member" ||
+				w == "various" || w == "different" || w == "friendly" || w == "parliamentary" || hasStem(w, []string{"межгосударств", "межправ", "регионал", "друг", "различн", "парламентск", "партнер"}):
+				continue
+			}
+			break
+		}
+		return "", 0, 0, k
+	}
+	code, spans, subjFrom, next := read(k)
+	if code == "" {
+		return afterResult{}, false
+	}
+	subjEnd := next
+	// "11 countries and three international organizations": mixed, all observers
+	if w := s.word(next); w == "and" || w == "и" || w == "," {
+		if code2, _, _, next2 := read(next + 1); code2 != "" && code2 != code {
+			text := collapseSpace(s.text[s.toks[k].start:s.toks[next2-1].end])
+			return afterResult{groups: []group{{subject: text, code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}}, aggregate: true}, true
+		}
+	}
+	g := group{subject: collapseSpace(s.text[s.toks[subjFrom].start:s.toks[subjEnd-1].end]), code: code, kind: KindAggregate, spans: spans}
+	if code == CodeOrgs {
+		g.canon = "Observers of international organisations"
+	} else {
+		g.canon = "Observers of foreign states"
+	}
+	return afterResult{groups: []group{g}, aggregate: true}, true
+}
+
+// senderBefore handles "X will send N observers", "X's mission comprises N
+// observers", "Armenia and Hungary will send one observer each".
+func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool) {
+	s := &d.sents[si]
+	k := qstart - 1
+	for k >= 0 && (s.toks[k].low == "will" || s.toks[k].low == "to" || s.toks[k].low == "also" ||
+		s.toks[k].low == "already" || s.toks[k].low == "a" || s.toks[k].low == "an" || s.toks[k].low == "total" ||
+		s.toks[k].low == "of" && s.word(k-1) == "total" || s.toks[k].low == "only" || s.toks[k].low == "just" || s.toks[k].low == "by") {
+		k--
+	}
+	if k < 0 {
+		return nil, "", false
+	}
+	verb := -1
+	w := s.toks[k].low
+	if senderVerbsEN[w] || hasStem(w, senderStemsRU) {
+		verb = k
+	}
+	if verb < 0 {
+		for _, p := range senderPhrasesEN {
+			n := len(p)
+			if k+1-n >= 0 && s.hasPhrase(k+1-n, k+1, p) {
+				verb = k + 1 - n
+				break
+			}
+		}
+	}
+	if w == "'s" || w == "’s" {
+		verb = k
+	}
+	if verb < 0 {
+		return nil, "", false
+	}
+	// the clause before the verb names the sender
+	from := verb
+	for from > 0 {
+		t := s.toks[from-1]
+		if t.low == ";" || t.low == ":" || t.low == "while" || t.low == "whereas" || t.low == "а" || t.low == "тогда" ||
+			(t.kind == tNum && !s.inDate[from-1]) || t.low == "«" || t.low == "\"" {
+			break
+		}
+		from--
+	}
+	ms := s.listMentions(from, verb)
+	if len(ms) > 1 {
+		if s.distributive(i, max(u.idx, i)) {
+			return d.mentionGroups(s, ms), "distributive", true
+		}
+	}
+	if len(ms) == 1 {
+		g := d.groupFromMention(s, ms[0])
+		if g.kind == KindCountry && g.code != "" && g.code == d.host {
+			return nil, "", false
+		}
+		return []group{g}, "sender", true
+	}
+	// nearest mention in the clause, e.g. "The CIS observation mission, headed by X, will include 300 observers"
+	for j := verb - 1; j >= from; j-- {
+		if m := s.mentAt[j]; m >= 0 {
+			g := d.groupFromMention(s, m)
+			if g.kind == KindCountry && g.code == d.host && g.code != "" {
+				break
+			}
+			if s.distributive(i, max(u.idx, i)) {
+				if ms := s.listMentions(s.lastListStart(from, j), j+1); len(ms) > 1 {
+					return d.mentionGroups(s, ms), "distributive", true
+				}
+			}
+			return []group{g}, "sender", true
+		}
+	}
+	return nil, "", false
+}
+
+// lastListStart finds where the list ending at j starts.
+func (s *analysed) lastListStart(from, j int) int {
+	k := j
+	for k > from {
+		w := s.toks[k-1].low
+		if s.mentAt[k-1] >= 0 || w == "," || w == "and" || w == "и" || w == "the" {
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// coref resolves "The mission will include 40 observers", "They sent 12
+// observers" and "a group of observers … 50 people" to the group named
+// before, in this sentence or the two before it.
+func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
+	s := &d.sents[si]
+	trigger := false
+	for k := 0; k < i; k++ {
+		w := s.toks[k].low
+		if corefWordsEN[w] || hasStem(w, corefStemRU) {
+			trigger = true
+			break
+		}
+	}
+	if !trigger {
+		// "the mission's 40 observers", "its 12 observers"
+		return group{}, false
+	}
+	pick := func(a *analysed, before int) (group, bool) {
+		for k := before - 1; k >= 0; k-- {
+			m := a.mentAt[k]
+			if m < 0 {
+				continue
+			}
+			e := a.ments[m].Entity
+			if e.Kind == KindCountry && e.Code != "" && e.Code == d.host {
+				continue
+			}
+			return d.groupFromMention(a, m), true
+		}
+		return group{}, false
+	}
+	if g, ok := pick(s, i); ok {
+		return g, true
+	}
+	for back := 1; back <= 2 && si-back >= 0; back++ {
+		p := &d.sents[si-back]
+		if p.toks == nil {
+			d.analyse(si - back)
+		}
+		if g, ok := pick(p, len(p.toks)); ok {
+			return g, true
+		}
+	}
+	return group{}, false
+}
+
+// total handles bare totals: "In total, 398 observers were accredited",
+// "the CEC has accredited 271 observers as of 8 November".
+func (d *doc) total(si, i int, u unitInfo) (group, bool) {
+	s := &d.sents[si]
+	if u.kind != unitObserver {
+		return group{}, false
+	}
+	for _, t := range s.toks {
+		if t.kind == tWord && (domesticEN[t.low] || hasStem(t.low, domesticStemRU)) {
+			return group{}, false
+		}
+	}
+	anchored := false
+	for _, p := range totalPhrases {
+		if s.hasPhrase(0, i, p) {
+			anchored = true
+			break
+		}
+	}
+	from, to := s.clause(i)
+	_ = from
+	for k := 0; k < min(len(s.toks), to+4); k++ {
+		if hasStem(s.toks[k].low, []string{"accredit", "аккредит"}) {
+			anchored = true
+		}
+	}
+	if !anchored || !(d.foreignObs || d.accredits) {
+		return group{}, false
+	}
+	subj := s.toks[u.idx].text
+	return group{subject: subj, code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
+}
+
+// numberOf handles "the number of foreign observers reached 500" and "число
+// иностранных наблюдателей составило 500".
+func (d *doc) numberOf(si, i, qstart int) (group, bool) {
+	s := &d.sents[si]
+	k := qstart - 1
+	for k >= 0 && (s.toks[k].low == "at" || s.toks[k].low == "to" || s.toks[k].low == "is" || s.toks[k].low == "has" || s.toks[k].low == "have") {
+		k--
+	}
+	if k < 0 {
+		return group{}, false
+	}
+	switch s.toks[k].low {
+	case "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
+		"exceeded", "exceeds", "rose", "grew", "increased", "hit", "is", "was", "составило", "составляет",
+		"составил", "достигло", "достиг", "достигает", "превысило", "превышает", "—", "–":
+	default:
+		return group{}, false
+	}
+	// an observer noun shortly before, after "number of"/"число"
+	for j := k - 1; j >= max(0, k-8); j-- {
+		if !isObserverNoun(s.toks[j].low) {
+			continue
+		}
+		hasNumberWord := false
+		for b := max(0, j-5); b < j; b++ {
+			if w := s.toks[b].low; w == "number" || w == "total" || strings.HasPrefix(w, "числ") || strings.HasPrefix(w, "количеств") {
+				hasNumberWord = true
+			}
+		}
+		if !hasNumberWord {
+			return group{}, false
+		}
+		u := unitInfo{idx: j, kind: unitObserver, entity: -1, aggAdj: -1}
+		if after, _, ok := d.groupAfter(si, u); ok && !after.domestic && len(after.groups) == 1 {
+			return after.groups[0], true
+		}
+		for b := max(0, j-3); b < j; b++ {
+			if m := s.mentAt[b]; m >= 0 {
+				return d.groupFromMention(s, m), true
+			}
+			if w := s.toks[b].low; domesticEN[w] || hasStem(w, domesticStemRU) {
+				return group{}, false
+			}
+		}
+		return group{subject: collapseSpace(s.text[s.toks[max(0, j-1)].start:s.toks[j].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
+	}
+	return group{}, false
+}
+
+// subset handles "44 of them represent ODIHR", "из них 44 представляют БДИПЧ".
+func (d *doc) subset(si, i int) (group, bool) {
+	s := &d.sents[si]
+	k := i + 1
+	if s.word(k) == "of" && (s.word(k+1) == "them" || s.word(k+1) == "whom" || s.word(k+1) == "those") {
+		k += 2
+	} else if !(s.word(i-2) == "из" && s.word(i-1) == "них") {
+		return group{}, false
+	}
+	for steps := 0; steps < 4 && k < len(s.toks); steps++ {
+		w := s.toks[k].low
+		if w == "represent" || w == "are" || w == "come" || w == "came" || w == "from" || w == "were" || w == "the" ||
+			strings.HasPrefix(w, "представля") || w == "от" || w == "из" {
+			k++
+			continue
+		}
+		break
+	}
+	if k < len(s.toks) && s.mentAt[k] >= 0 {
+		return d.groupFromMention(s, s.mentAt[k]), true
+	}
+	return group{}, false
+}

@@ -1,0 +1,457 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlPage is a parsed HTML page with what every layout needs.
+type htmlPage struct {
+	doc  *goquery.Document
+	page Page
+	meta pageMeta
+	zone zoneFunc // offset rule for dates printed without one
+}
+
+// htmlLayout reads one family of page markup.
+type htmlLayout struct {
+	name  string
+	match func(h *htmlPage) bool
+	parse func(h *htmlPage) Article
+}
+
+// htmlLayouts are tried in order; the first whose markup matches and that
+// finds a body wins. The generic reader is the fallback.
+var htmlLayouts = []htmlLayout{
+	{"kazinform-a", matchKazinformA, parseKazinformA},
+	{"kazinform-b", matchKazinformB, parseKazinformB},
+	{"kazinform-c", matchKazinformC, parseKazinformC},
+	{"qazaqtv", matchQazaqTV, parseQazaqTV},
+}
+
+func parseHTML(text string, p Page) (Article, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return Article{}, fmt.Errorf("read html: %w", err)
+	}
+	h := &htmlPage{doc: doc, page: p}
+	h.meta = readMeta(doc, p.URL)
+	h.zone = zoneForHost(urlHost(firstSet(h.meta.canonical, p.URL)))
+
+	var a Article
+	for _, l := range htmlLayouts {
+		if !l.match(h) {
+			continue
+		}
+		a = l.parse(h)
+		if a.Body != "" {
+			break
+		}
+	}
+	if a.Body == "" {
+		a = parseGeneric(h)
+	}
+	h.meta.fill(&a, h)
+	return a, nil
+}
+
+// blockTags start a new paragraph.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Blockquote: true, atom.Table: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Pre: true, atom.Dl: true, atom.Dt: true,
+	atom.Dd: true, atom.Hr: true, atom.Address: true, atom.Details: true, atom.Summary: true,
+	atom.Center: true, atom.Tbody: true, atom.Thead: true,
+}
+
+var headingTags = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+}
+
+// skipTags never hold article text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Svg: true,
+	atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Source: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Template: true, atom.Button: true,
+	atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Form: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Head: true, atom.Link: true, atom.Meta: true, atom.Title: true,
+	atom.Nav: true, atom.Aside: true, atom.Math: true,
+}
+
+// junkWords are class/id words of blocks that are not article text. Class
+// and id values are split on white space, '-' and '_' and compared whole,
+// so "navigation" matches but "canvas" does not.
+var junkWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "submenu": true, "footer": true,
+	"header": true, "sidebar": true, "aside": true, "widget": true, "widgets": true, "share": true,
+	"sharing": true, "social": true, "socials": true, "related": true, "popular": true, "subscribe": true,
+	"subscription": true, "newsletter": true, "banner": true, "ad": true, "ads": true, "adfox": true,
+	"advert": true, "advertisement": true, "adv": true, "cookie": true, "cookies": true, "comments": true,
+	"comment": true, "breadcrumb": true, "breadcrumbs": true, "currency": true, "currencies": true,
+	"weather": true, "promo": true, "lang": true, "langs": true, "language": true, "languages": true,
+	"switcher": true, "tags": true, "tag": true, "keyword": true, "readalso": true, "mostread": true,
+	"trending": true, "trends": true, "rates": true, "pagination": true, "pager": true, "modal": true,
+	"popup": true, "frame": true, "instagram": true, "twitter": true, "telegram": true, "embed": true,
+	"caption": true, "author": true, "byline": true, "date": true, "time": true, "meta": true,
+	"partner": true, "partners": true, "recommended": true, "more": true, "latest": true,
+	"print": true, "gallery": true, "photo": true, "video": true, "player": true, "title": true,
+	"infobar": true, "toolbar": true, "logo": true, "search": true, "login": true, "counter": true,
+	"views": true, "rating": true, "credit": true, "credits": true,
+}
+
+// junkPairs are two-word class names split by the tokenizer.
+var junkPairs = [][2]string{{"read", "also"}, {"most", "read"}, {"see", "also"}, {"more", "news"}, {"news", "partner"}}
+
+// isJunkElement reports an element whose class or id marks it as
+// boilerplate, or whose role does.
+func isJunkElement(n *html.Node) bool {
+	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return false
+	}
+	for _, at := range n.Attr {
+		if at.Key == "itemprop" && at.Val == "articleBody" {
+			return false
+		}
+	}
+	for _, at := range n.Attr {
+		switch at.Key {
+		case "role":
+			switch at.Val {
+			case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog":
+				return true
+			}
+		case "aria-hidden":
+			if at.Val == "true" {
+				return true
+			}
+		case "hidden":
+			return true
+		case "class", "id":
+			words := strings.FieldsFunc(strings.ToLower(at.Val), func(r rune) bool {
+				return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
+			})
+			for i, w := range words {
+				if junkWords[w] {
+					return true
+				}
+				if i > 0 {
+					for _, p := range junkPairs {
+						if words[i-1] == p[0] && w == p[1] {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// textBlock is one paragraph of extracted text.
+type textBlock struct {
+	text    string
+	runes   int
+	links   int // runes inside links
+	heading bool
+}
+
+// textCollector walks a subtree and cuts its text into paragraphs.
+type textCollector struct {
+	drop   func(n *html.Node) bool // extra elements to leave out
+	paras  []textBlock
+	buf    strings.Builder
+	links  int
+	inLink int
+	head   int
+}
+
+// collectParagraphs returns the paragraphs of the text under sel, leaving out
+// script, media, navigation, boilerplate blocks and whatever drop selects.
+func collectParagraphs(sel *goquery.Selection, drop func(n *html.Node) bool) []textBlock {
+	c := &textCollector{drop: drop}
+	for _, n := range sel.Nodes {
+		c.walk(n, true)
+		c.flush()
+	}
+	return c.paras
+}
+
+func (c *textCollector) walk(n *html.Node, root bool) {
+	switch n.Type {
+	case html.TextNode:
+		c.appendText(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, false)
+		}
+		return
+	default:
+		return
+	}
+	if n.DataAtom == atom.Br {
+		c.buf.WriteByte('\n')
+		return
+	}
+	if !root && (skipTags[n.DataAtom] || strings.HasPrefix(n.Data, "amp-") || isJunkElement(n) || (c.drop != nil && c.drop(n))) {
+		return
+	}
+	block := blockTags[n.DataAtom]
+	if block {
+		c.flush()
+	}
+	isLink := n.DataAtom == atom.A
+	if isLink {
+		c.inLink++
+	}
+	isHead := headingTags[n.DataAtom]
+	if isHead {
+		c.head++
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, false)
+	}
+	if block {
+		c.flush()
+	}
+	if isHead {
+		c.head--
+	}
+	if isLink {
+		c.inLink--
+	}
+}
+
+func (c *textCollector) appendText(s string) {
+	start := c.buf.Len()
+	space := false
+	for _, r := range s {
+		if htmlSpace(r) {
+			space = true
+			continue
+		}
+		if space && c.buf.Len() > 0 {
+			c.buf.WriteByte(' ')
+		}
+		space = false
+		c.buf.WriteRune(r)
+	}
+	if space && c.buf.Len() > 0 {
+		c.buf.WriteByte(' ')
+	}
+	if c.inLink > 0 {
+		c.links += utf8.RuneCountInString(c.buf.String()[start:])
+	}
+}
+
+func htmlSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u3000':
+		return true
+	}
+	return false
+}
+
+// flush closes the current paragraph. Line breaks from <br> are kept; an
+// empty line (two <br>) splits the paragraph.
+func (c *textCollector) flush() {
+	raw := c.buf.String()
+	c.buf.Reset()
+	links := c.links
+	c.links = 0
+	if strings.TrimSpace(raw) == "" {
+		return
+	}
+	var lines []string
+	emit := func() {
+		if len(lines) == 0 {
+			return
+		}
+		t := strings.Join(lines, "\n")
+		n := utf8.RuneCountInString(t)
+		l := min(links, n)
+		c.paras = append(c.paras, textBlock{text: t, runes: n, links: l, heading: c.head > 0})
+		links -= l
+		lines = lines[:0]
+	}
+	for _, l := range strings.Split(raw, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			emit()
+			continue
+		}
+		lines = append(lines, l)
+	}
+	emit()
+}
+
+var reInlineReadAlso = regexp.MustCompile(`(?i)^(?:read also|also read|see also|read more|читайте также|читайте еще|смотрите также|см\. также)\s*[::–—-]`)
+
+// reCreditFooter matches the "Translation by …" / "Editing by …" footer
+// lines of Qazaq TV and Silk Way TV.
+var reCreditFooter = regexp.MustCompile(`^(?i:translation|translated|editing|edited|written|prepared)\s+by\s*:?\s*(.+)$`)
+
+// cleanParagraphs drops what is not article text from paragraphs that
+// came out of an article container: link lists, "Read also" blocks and
+// their headlines, photo credits.
+func cleanParagraphs(ps []textBlock) []textBlock {
+	var out []textBlock
+	skipping := false
+	for _, p := range ps {
+		lower := strings.ToLower(p.text)
+		if isStopLine(lower) {
+			skipping = true
+			continue
+		}
+		linky := p.links*10 > p.runes*6
+		if skipping {
+			if linky || !isProseLine(p.text) {
+				continue
+			}
+			skipping = false
+		}
+		if linky || isPictureLine(lower) || reInlineReadAlso.MatchString(p.text) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// joinParagraphs renders paragraphs as the Article body.
+func joinParagraphs(ps []textBlock) string {
+	texts := make([]string, 0, len(ps))
+	for _, p := range ps {
+		texts = append(texts, p.text)
+	}
+	return strings.Join(texts, "\n\n")
+}
+
+// creditFooter removes trailing credit lines ("Translation by …") from ps
+// and returns the first credited name.
+func creditFooter(ps []textBlock) ([]textBlock, string) {
+	name := ""
+	for len(ps) > 0 {
+		m := reCreditFooter.FindStringSubmatch(ps[len(ps)-1].text)
+		if m == nil {
+			break
+		}
+		name = strings.TrimSpace(m[1])
+		ps = ps[:len(ps)-1]
+	}
+	return ps, strings.TrimRight(name, ".")
+}
+
+// text returns the collapsed text of a selection ("" when empty).
+func selText(sel *goquery.Selection) string {
+	return squashSpaces(sel.Text())
+}
+
+// firstText returns the collapsed text of the first non-empty match of any
+// selector.
+func firstText(doc *goquery.Selection, selectors ...string) string {
+	for _, s := range selectors {
+		var out string
+		doc.Find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
+			out = selText(sel)
+			return out == ""
+		})
+		if out != "" {
+			return out
+		}
+	}
+	return ""
+}
+
+// dateIn parses the first date found in the datetime/content attributes or
+// the texts of the selectors' matches under root; zero if none.
+func (h *htmlPage) dateIn(root *goquery.Selection, selectors ...string) time.Time {
+	var t time.Time
+	for _, s := range selectors {
+		root.Find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
+			for _, v := range []string{sel.AttrOr("datetime", ""), sel.AttrOr("content", ""), selText(sel)} {
+				if v == "" || utf8.RuneCountInString(v) > 80 {
+					continue
+				}
+				if tm, ok := h.meta.parseTime(v, h.zone); ok {
+					t = tm
+					return false
+				}
+			}
+			return true
+		})
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return t
+}
+
+// breadcrumbSection returns the last breadcrumb that is not the title.
+func breadcrumbSection(doc *goquery.Document, title string) string {
+	var crumbs []string
+	doc.Find(`.breadcrumbs, .breadcrumb, .bread-crumbs, [itemtype*="BreadcrumbList"], nav[aria-label="breadcrumb"], .article__breadcrumbs`).First().
+		Find("a, li, span").Each(func(_ int, s *goquery.Selection) {
+		if s.Children().Length() > 0 && goquery.NodeName(s) != "a" {
+			return
+		}
+		t := strings.Trim(selText(s), " >/»›|")
+		if t != "" && !strings.EqualFold(t, title) && (len(crumbs) == 0 || crumbs[len(crumbs)-1] != t) {
+			crumbs = append(crumbs, t)
+		}
+	})
+	if len(crumbs) < 2 {
+		return ""
+	}
+	return crumbs[len(crumbs)-1]
+}
+
+var reTagsLabel = regexp.MustCompile(`(?i)^\s*(tags|теги)\s*:`)
+
+// splitTags reads tags from a tag block: its links, or its text split on
+// '#', commas or runs of spaces.
+func splitTags(sel *goquery.Selection) []string {
+	var tags []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		t = strings.TrimSpace(strings.Trim(squashSpaces(t), "#,;"))
+		lower := strings.ToLower(strings.TrimSuffix(t, ":"))
+		if t == "" || lower == "tags" || lower == "теги" || seen[t] {
+			return
+		}
+		seen[t] = true
+		tags = append(tags, t)
+	}
+	links := sel.Find("a")
+	if links.Length() > 0 {
+		links.Each(func(_ int, a *goquery.Selection) { add(a.Text()) })
+		return tags
+	}
+	raw := strings.ReplaceAll(sel.Text(), "\u00a0", " ")
+	raw = strings.TrimSpace(reTagsLabel.ReplaceAllString(raw, ""))
+	for _, part := range strings.FieldsFunc(raw, func(r rune) bool { return r == '#' || r == ',' || r == '\n' }) {
+		for _, t := range reSpaceRun.Split(strings.TrimSpace(part), -1) {
+			add(t)
+		}
+	}
+	return tags
+}
+
+func firstSet(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}

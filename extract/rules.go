@@ -1,0 +1,414 @@
+package extract
+
+import "strings"
+
+// The rules read one sentence at a time. For every number that counts
+// observers they find the group it belongs to, trying the sentence shapes
+// news writes counts in, most specific first:
+//
+//	dash item      "the CIS – 55 observers", "CIS IPA – 48;" (unit stated once)
+//	distributive   "A, B and C – two observers from each country", "D and E will send one observer each"
+//	named          "170 CIS observers", "two Chinese observers"
+//	from           "29 observers of the X", "139 observers from international organizations"
+//	sender         "X will send 40 observers", "X's mission comprises 40 observers"
+//	aggregate      "97 international observers", "76 observers from 31 foreign states"
+//	coreference    "The mission will include 40 observers" after a sentence naming it
+//	total          "In total, 398 observers were accredited"
+
+const (
+	unitNone = iota
+	unitObserver
+	unitPerson
+	unitCandidate
+)
+
+// unitInfo describes what a number counts.
+type unitInfo struct {
+	idx       int  // token of the counted noun, -1 when none
+	kind      int  // unitObserver, unitPerson, unitCandidate
+	entity    int  // mention standing between number and noun ("170 CIS observers"), -1
+	aggAdj    int  // token of "foreign"/"international" between number and noun, -1
+	domestic  bool // "domestic observers", "party observers"
+	category  bool // "long-term observers"
+	host      bool // the named entity is the host country ("Kazakh observers")
+	strongSfx bool // "50-member", "50-strong"
+}
+
+func (d *doc) sentenceFacts(si int) []cand {
+	s := &d.sents[si]
+	var out []cand
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.kind != tNum || s.inDate[i] || t.num <= 0 || t.num > 200000 {
+			continue
+		}
+		if s.isPercent(i) || s.isRange(i) || s.isOrdinalOrLabel(i) {
+			continue
+		}
+		out = append(out, d.numberFacts(si, i)...)
+	}
+	return out
+}
+
+// numberFacts applies the rules to the number at token i of sentence si.
+func (d *doc) numberFacts(si, i int) []cand {
+	s := &d.sents[si]
+	n := s.toks[i].num
+	qual, qstart := s.qualifierBefore(i)
+	mk := func(g group, rule string) cand {
+		return cand{sent: si, tok: i, count: n, g: g, qual: qual, rule: rule, status: s.status(i)}
+	}
+
+	// "44 of them represent ODIHR": a subset named by its organisation.
+	if g, ok := d.subset(si, i); ok {
+		return []cand{mk(g, "subset")}
+	}
+
+	u := d.unitAfter(si, i)
+	if u.idx < 0 {
+		// "CIS Interparliamentary Assembly – 48;" in a list whose unit was stated once.
+		if gs, rule, ok := d.listItem(si, i, qstart); ok {
+			return cands(gs, mk, rule)
+		}
+		// "the number of foreign observers reached 500"
+		if g, ok := d.numberOf(si, i, qstart); ok {
+			return []cand{mk(g, "number_of")}
+		}
+		return nil
+	}
+	switch u.kind {
+	case unitPerson:
+		if !d.observerContext(si) {
+			return nil
+		}
+	case unitCandidate:
+		if !s.observers {
+			return nil
+		}
+	}
+	if u.domestic || s.withdrawn(i, u.idx) {
+		return nil
+	}
+	split := s.splitBefore(qstart)
+
+	// dash item or distributive list before the number
+	if gs, rule, ok := d.dashGroup(si, i, qstart, u); ok {
+		return cands(gs, mk, rule)
+	}
+	// "170 CIS observers"
+	if u.entity >= 0 {
+		if u.host {
+			return nil // "Kazakh observers" at a Kazakh election are domestic
+		}
+		return []cand{mk(d.groupFromMention(s, u.entity), "named")}
+	}
+	after, rule, ok := d.groupAfter(si, u)
+	if ok && after.domestic {
+		return nil
+	}
+	if ok && len(after.groups) > 0 && !after.aggregate {
+		return cands(after.groups, mk, rule)
+	}
+	if split {
+		return nil // "of them, 10 are long-term observers": a category split
+	}
+	if gs, rule, ok := d.senderBefore(si, i, qstart, u); ok {
+		return cands(gs, mk, rule)
+	}
+	if u.aggAdj >= 0 && u.kind == unitObserver {
+		return []cand{mk(group{subject: collapseSpace(s.text[s.toks[u.aggAdj].start:s.toks[u.idx].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate, spans: 0}, "aggregate")}
+	}
+	if ok && after.aggregate {
+		return []cand{mk(after.groups[0], rule)}
+	}
+	if g, ok := d.coref(si, i, u); ok {
+		return []cand{mk(g, "coref")}
+	}
+	if u.category {
+		return nil
+	}
+	if g, ok := d.total(si, i, u); ok {
+		return []cand{mk(g, "total")}
+	}
+	return nil
+}
+
+func cands(gs []group, mk func(group, string) cand, rule string) []cand {
+	out := make([]cand, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, mk(g, rule))
+	}
+	return out
+}
+
+// ---- token predicates ------------------------------------------------------
+
+func (s *analysed) word(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].low
+}
+
+func (s *analysed) isNum(i int) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tNum && !s.inDate[i]
+}
+
+func (s *analysed) isPercent(i int) bool {
+	w := s.word(i + 1)
+	return w == "%" || w == "percent" || w == "per" || strings.HasPrefix(w, "процент") || w == "pct"
+}
+
+// isRange reports whether the number is an end of a range ("50–60
+// observers", "from 300 to 400", "от 300 до 400"): ranges are not counts.
+func (s *analysed) isRange(i int) bool {
+	rangeWord := func(w string) bool {
+		return w == "–" || w == "to" || w == "or" || w == "до" || w == "или" || w == "and" || w == "-"
+	}
+	if rangeWord(s.word(i+1)) && s.isNum(i+2) {
+		if s.word(i+1) == "and" && s.word(i-1) != "between" && s.word(i-2) != "between" {
+			return false
+		}
+		return true
+	}
+	if rangeWord(s.word(i-1)) && s.isNum(i-2) {
+		if s.word(i-1) == "and" && s.word(i-3) != "between" && s.word(i-4) != "between" {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isOrdinalOrLabel skips numbers that name rather than count: "No. 5",
+// "Article 12", "polling station 123", "#3".
+func (s *analysed) isOrdinalOrLabel(i int) bool {
+	switch s.word(i - 1) {
+	case "no", "№", "#", "article", "paragraph", "station", "district", "constituency", "room", "статья", "статьи", "участок", "участка", "округ", "округа", "пункт":
+		return true
+	}
+	return s.word(i-1) == "." && s.word(i-2) == "no"
+}
+
+// qualifierBefore returns the qualifier written before token i and the
+// index where the count phrase starts.
+func (s *analysed) qualifierBefore(i int) (string, int) {
+	for _, q := range qualifierPhrases {
+		n := len(q.words)
+		if i-n < 0 {
+			continue
+		}
+		ok := true
+		for k, w := range q.words {
+			if s.toks[i-n+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return q.qual, i - n
+		}
+	}
+	// "по два наблюдателя" distributes; "a total of" is not a qualifier
+	if s.word(i-1) == "по" {
+		return QualExact, i - 1
+	}
+	return QualExact, i
+}
+
+// splitBefore reports whether a category-split phrase ("of them",
+// "including", "из них") stands just before the count phrase.
+func (s *analysed) splitBefore(qstart int) bool {
+	for _, phrases := range [][][]string{splitPhrasesEN, splitPhrasesRU} {
+		for _, p := range phrases {
+			for back := 0; back <= 1; back++ { // allow a comma between
+				end := qstart - back
+				if back == 1 && s.word(end) != "," {
+					continue
+				}
+				if end-len(p) < 0 {
+					continue
+				}
+				ok := true
+				for k, w := range p {
+					if s.toks[end-len(p)+k].low != w {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// withdrawn reports whether the clause of the count speaks of withdrawn or
+// revoked observers.
+func (s *analysed) withdrawn(i, unit int) bool {
+	from, to := s.clause(i)
+	if unit+1 > to {
+		to = min(unit+1, len(s.toks))
+	}
+	for k := from; k < to; k++ {
+		if s.toks[k].kind != tWord {
+			continue
+		}
+		if hasStem(s.toks[k].low, withdrawEN) || hasStem(s.toks[k].low, withdrawRU) {
+			return true
+		}
+	}
+	return false
+}
+
+// clause returns the token range of the clause around token i, between
+// commas, semicolons and sentence ends.
+func (s *analysed) clause(i int) (int, int) {
+	from := i
+	for from > 0 {
+		w := s.toks[from-1].low
+		if w == "," || w == ";" || w == "(" || w == ":" {
+			break
+		}
+		from--
+	}
+	to := i + 1
+	for to < len(s.toks) {
+		w := s.toks[to].low
+		if w == "," || w == ";" || w == ")" || w == "." {
+			break
+		}
+		to++
+	}
+	return from, to
+}
+
+// status reads the strongest status cue of the sentence.
+func (s *analysed) status(i int) string {
+	best := len(statusCues)
+	for _, t := range s.toks {
+		if t.kind != tWord {
+			continue
+		}
+		for ci := 0; ci < best; ci++ {
+			if hasStem(t.low, statusCues[ci].stems) {
+				best = ci
+				break
+			}
+		}
+	}
+	if best < len(statusCues) {
+		return statusCues[best].status
+	}
+	return ""
+}
+
+func (s *analysed) hasPhrase(from, to int, p []string) bool {
+	for k := from; k+len(p) <= to; k++ {
+		ok := true
+		for j, w := range p {
+			if s.toks[k+j].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- units -------------------------------------------------------------------
+
+func isObserverNoun(w string) bool {
+	return observerNounsEN[w] || hasStem(w, observerStemsRU)
+}
+
+// unitAfter finds the noun the number at i counts, skipping modifiers and a
+// group name between them.
+func (d *doc) unitAfter(si, i int) unitInfo {
+	s := &d.sents[si]
+	u := unitInfo{idx: -1, entity: -1, aggAdj: -1}
+	j := i + 1
+	// "50-member observer mission", "a 12-strong delegation"
+	if j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[i].end {
+		switch s.toks[j+1].low {
+		case "member", "strong", "person", "people", "man":
+			for k := j + 2; k < min(j+6, len(s.toks)); k++ {
+				w := s.toks[k].low
+				if isObserverNoun(w) || w == "mission" || w == "delegation" || w == "team" || w == "observation" {
+					u.idx, u.kind, u.strongSfx = k, unitObserver, true
+					return u
+				}
+			}
+			return u
+		}
+	}
+	for ; j < len(s.toks) && j < i+8; j++ {
+		t := s.toks[j]
+		if m := s.mentAt[j]; m >= 0 {
+			if u.entity >= 0 && u.entity != m {
+				break
+			}
+			u.entity = m
+			continue
+		}
+		if t.kind != tWord {
+			if t.text == "/" || (t.text == "-" && u.entity >= 0) {
+				continue
+			}
+			break
+		}
+		w := t.low
+		switch {
+		case isObserverNoun(w):
+			u.idx, u.kind = j, unitObserver
+		case personNounsEN[w] || hasStem(w, personStemsRU):
+			u.idx, u.kind = j, unitPerson
+		case candidateNounsEN[w] || hasStem(w, candidateStemsRU):
+			u.idx, u.kind = j, unitCandidate
+		case domesticEN[w] || hasStem(w, domesticStemRU):
+			u.domestic = true
+			continue
+		case aggregateAdjEN[w] || hasStem(w, aggregateAdjStemRU):
+			if u.aggAdj < 0 {
+				u.aggAdj = j
+			}
+			continue
+		case categoryEN[w] || hasStem(w, categoryStemRU):
+			u.category = true
+			continue
+		case modifiersEN[w] || hasStem(w, modifierStemsRU):
+			continue
+		}
+		break
+	}
+	if u.idx < 0 {
+		return unitInfo{idx: -1, entity: -1, aggAdj: -1}
+	}
+	if u.entity >= 0 {
+		e := s.ments[u.entity].Entity
+		if e.Kind == KindCountry && e.Code != "" && e.Code == d.host {
+			u.host = true
+		}
+	}
+	return u
+}
+
+// observerContext reports whether persons counted in sentence si are
+// observers: the sentence or the one before speaks of observers.
+func (d *doc) observerContext(si int) bool {
+	s := &d.sents[si]
+	if !s.observers {
+		return false
+	}
+	for _, t := range s.toks {
+		if isObserverNoun(t.low) || t.low == "mission" || t.low == "delegation" || hasStem(t.low, []string{"мисси", "делегац"}) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,248 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/obsfacts/obsfacts/crawler"
+)
+
+func items(keys ...string) []crawler.Item {
+	var out []crawler.Item
+	for i, k := range keys {
+		out = append(out, crawler.Item{Key: k, URL: "https://en.example.kz/" + k, Kind: crawler.KindArticle, Site: "example", Depth: i})
+	}
+	return out
+}
+
+func keys(its []crawler.Item) []string {
+	var out []string
+	for _, it := range its {
+		out = append(out, it.Key)
+	}
+	return out
+}
+
+func mustLease(t *testing.T, s *Store, n int) []string {
+	t.Helper()
+	got, err := s.Lease(context.Background(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys(got)
+}
+
+func TestFrontierAddLeaseFinish(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if n, err := s.Add(ctx, items("a", "b", "c")); err != nil || n != 3 {
+		t.Fatalf("Add = %d, %v", n, err)
+	}
+	if got := mustLease(t, s, 2); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("lease = %v, want oldest first [a b]", got)
+	}
+	// Keys already present in any state are ignored.
+	if err := s.Finish(ctx, "a", crawler.StateDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Add(ctx, items("a", "b", "c", "d")); err != nil || n != 1 {
+		t.Errorf("re-Add = %d, %v; want 1 new", n, err)
+	}
+	if p, _ := s.Pending(ctx); p != 3 { // b in flight, c d queued
+		t.Errorf("Pending = %d, want 3", p)
+	}
+	got, err := s.Lease(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []crawler.Item{items("a", "b", "c")[2], {Key: "d", URL: "https://en.example.kz/d", Kind: crawler.KindArticle, Site: "example", Depth: 3}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("lease = %+v\nwant %+v", got, want)
+	}
+	if got := mustLease(t, s, 10); len(got) != 0 {
+		t.Errorf("lease of an empty queue = %v", got)
+	}
+	if err := s.Finish(ctx, "b", crawler.StateFailed, "http 404"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(ctx, "c", crawler.StateSkipped, "robots"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(ctx, "d", crawler.StateQueued, ""); err == nil {
+		t.Error("Finish accepted a non-final state")
+	}
+	if err := s.Finish(ctx, "zzz", crawler.StateDone, ""); err == nil {
+		t.Error("Finish accepted an unknown key")
+	}
+	var state, reason string
+	if err := s.db.QueryRow(`SELECT state, reason FROM frontier WHERE key = 'b'`).Scan(&state, &reason); err != nil {
+		t.Fatal(err)
+	}
+	if state != "failed" || reason != "http 404" {
+		t.Errorf("b: %s %q", state, reason)
+	}
+}
+
+func TestFrontierRetry(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.Add(ctx, items("a", "b")); err != nil {
+		t.Fatal(err)
+	}
+	mustLease(t, s, 2)
+	if err := s.Retry(ctx, "a", 1, time.Now().Add(time.Hour), "http 503"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Retry(ctx, "b", 2, time.Now().Add(-time.Second), "timeout"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Lease(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Key != "b" || got[0].Attempts != 2 {
+		t.Errorf("lease = %+v, want only b with 2 attempts (a is not due)", got)
+	}
+	if p, _ := s.Pending(ctx); p != 2 {
+		t.Errorf("Pending = %d, want 2 (a waiting, b in flight)", p)
+	}
+	if err := s.Retry(ctx, "nope", 1, time.Time{}, ""); err == nil {
+		t.Error("Retry accepted an unknown key")
+	}
+}
+
+// TestFrontierKilled: items leased by a process that dies are handed out
+// again after reopening and Recover.
+func TestFrontierKilled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "f.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(ctx, items("a", "b", "c")); err != nil {
+		t.Fatal(err)
+	}
+	mustLease(t, s, 2)
+	if err := s.Finish(ctx, "a", crawler.StateDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // "killed": b never finished
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := mustLease(t, s, 10); !reflect.DeepEqual(got, []string{"c"}) {
+		t.Errorf("before Recover lease = %v, want [c]", got)
+	}
+	if n, err := s.Recover(ctx); err != nil || n != 2 {
+		t.Errorf("Recover = %d, %v; want 2 (b and c)", n, err)
+	}
+	if got := mustLease(t, s, 10); !reflect.DeepEqual(got, []string{"b", "c"}) {
+		t.Errorf("after Recover lease = %v, want [b c]", got)
+	}
+	if n, _ := s.Recover(ctx); n != 2 {
+		t.Errorf("second Recover = %d", n)
+	}
+}
+
+func TestRunLog(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	id, err := s.StartRun(ctx, "--site kazinform --since 2022-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(ctx, items("a")); err != nil {
+		t.Fatal(err)
+	}
+	var runID int64
+	if err := s.db.QueryRow(`SELECT run_id FROM frontier WHERE key = 'a'`).Scan(&runID); err != nil || runID != id {
+		t.Errorf("frontier run_id = %d, %v; want %d", runID, err, id)
+	}
+	if err := s.FinishRun(ctx, id, map[string]int{"pages": 3, "facts": 7}, "ok"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishRun(ctx, id+100, nil, "ok"); err == nil {
+		t.Error("FinishRun accepted an unknown run")
+	}
+	var command, args, outcome, counts string
+	var finished *string
+	if err := s.db.QueryRow(`SELECT command, args, outcome, counts, finished_at FROM runs WHERE id = ?`, id).
+		Scan(&command, &args, &outcome, &counts, &finished); err != nil {
+		t.Fatal(err)
+	}
+	if command != "crawl" || args != "--site kazinform --since 2022-01-01" || outcome != "ok" ||
+		counts != `{"facts":7,"pages":3}` || finished == nil {
+		t.Errorf("run row: %q %q %q %q %v", command, args, outcome, counts, finished)
+	}
+}
+
+// Two Stores on one file (two crawler processes) never lease an item twice.
+func TestFrontierConcurrentLease(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	var all []string
+	for i := range 60 {
+		all = append(all, fmt.Sprintf("k%02d", i))
+	}
+	if _, err := stores[0].Add(ctx, items(all...)); err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan []string, 4)
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func(s *Store) {
+			var got []string
+			for {
+				its, err := s.Lease(ctx, 3)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(its) == 0 {
+					results <- got
+					return
+				}
+				for _, it := range its {
+					got = append(got, it.Key)
+					if err := s.Finish(ctx, it.Key, crawler.StateDone, ""); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}(stores[w%2])
+	}
+	seen := map[string]int{}
+	for range 4 {
+		select {
+		case err := <-errs:
+			t.Fatal(err)
+		case got := <-results:
+			for _, k := range got {
+				seen[k]++
+			}
+		}
+	}
+	for _, k := range all {
+		if seen[k] != 1 {
+			t.Errorf("%s leased %d times", k, seen[k])
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// migrations are the schema changes in order; migrations[i] brings the
+// database to version i+1. Never edit an applied entry: append a new one.
+var migrations = []string{
+	// 1: pages, articles, facts, runs, frontier and the fact_rows view.
+	`
+CREATE TABLE runs (
+	id          INTEGER PRIMARY KEY,
+	command     TEXT NOT NULL,              -- crawl, extract, reextract ...
+	args        TEXT NOT NULL DEFAULT '',
+	started_at  TEXT NOT NULL,              -- RFC 3339, UTC
+	finished_at TEXT,
+	outcome     TEXT,                       -- NULL while running (or killed)
+	counts      TEXT                        -- JSON object of counters
+);
+
+-- Every fetched response or loaded file, as it came. An unchanged page
+-- (same location, same sha256) is one row whose last_seen moves.
+CREATE TABLE pages (
+	id            INTEGER PRIMARY KEY,
+	source        TEXT NOT NULL,            -- the input as given: URL or file path
+	url           TEXT NOT NULL DEFAULT '', -- requested URL; '' for local files
+	final_url     TEXT NOT NULL DEFAULT '', -- after redirects; '' for local files
+	site          TEXT NOT NULL DEFAULT '', -- crawler profile or publisher host
+	status        INTEGER,                  -- HTTP status; NULL for local files
+	content_type  TEXT NOT NULL DEFAULT '',
+	headers       TEXT NOT NULL DEFAULT '{}', -- JSON object
+	body          BLOB NOT NULL,            -- raw bytes, compressed as body_encoding says
+	body_encoding TEXT NOT NULL,            -- 'gzip' (RFC 1952), or 'identity' when that is not smaller
+	size          INTEGER NOT NULL,         -- raw (uncompressed) byte length
+	sha256        TEXT NOT NULL,            -- hex sha256 of the raw bytes
+	fetched_at    TEXT,                     -- RFC 3339, UTC; NULL for local files
+	first_seen    TEXT NOT NULL,
+	last_seen     TEXT NOT NULL,
+	kind          TEXT NOT NULL,            -- article, listing, feed, sitemap, file
+	article_key   TEXT,
+	run_id        INTEGER REFERENCES runs(id)
+);
+CREATE UNIQUE INDEX pages_location_sha256 ON pages(coalesce(nullif(final_url, ''), source), sha256);
+CREATE INDEX pages_site_fetched_at ON pages(site, fetched_at);
+CREATE INDEX pages_article_key ON pages(article_key);
+
+-- One row per article identity, from the latest page it was read from.
+CREATE TABLE articles (
+	id                INTEGER PRIMARY KEY,
+	article_key       TEXT NOT NULL UNIQUE, -- e.g. kazinform:a3721112, canonical URL or file path
+	url               TEXT NOT NULL,        -- canonical URL (or source)
+	site              TEXT NOT NULL DEFAULT '', -- publisher host
+	title             TEXT NOT NULL DEFAULT '',
+	author            TEXT NOT NULL DEFAULT '',
+	section           TEXT NOT NULL DEFAULT '',
+	tags              TEXT NOT NULL DEFAULT '[]', -- JSON array
+	language          TEXT NOT NULL DEFAULT '',
+	published_at      TEXT,                 -- RFC 3339 with the site's offset
+	published_date    TEXT,                 -- YYYY-MM-DD at the site's offset
+	body              TEXT NOT NULL,        -- the text facts' char offsets point into
+	layout            TEXT NOT NULL DEFAULT '',
+	page_id           INTEGER NOT NULL REFERENCES pages(id),
+	extractor_version TEXT NOT NULL,
+	first_seen        TEXT NOT NULL,
+	updated_at        TEXT NOT NULL
+);
+CREATE INDEX articles_site_published_date ON articles(site, published_date);
+CREATE INDEX articles_published_date ON articles(published_date);
+CREATE INDEX articles_published_at ON articles(published_at);
+CREATE INDEX articles_page_id ON articles(page_id);
+
+-- One row per stated count of observers.
+CREATE TABLE facts (
+	id                INTEGER PRIMARY KEY,
+	article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	page_id           INTEGER NOT NULL REFERENCES pages(id),
+	fact_id           TEXT NOT NULL,        -- stable across runs
+	subject           TEXT NOT NULL,
+	subject_canonical TEXT NOT NULL DEFAULT '',
+	subject_code      TEXT NOT NULL DEFAULT '',
+	subject_kind      TEXT NOT NULL DEFAULT '',
+	count             INTEGER NOT NULL CHECK (count >= 0),
+	qualifier         TEXT NOT NULL DEFAULT '',
+	status            TEXT NOT NULL DEFAULT '',
+	as_of             TEXT NOT NULL DEFAULT '',
+	period_start      TEXT NOT NULL DEFAULT '',
+	period_end        TEXT NOT NULL DEFAULT '',
+	election_date     TEXT NOT NULL DEFAULT '',
+	election_type     TEXT NOT NULL DEFAULT '',
+	evidence          TEXT NOT NULL,
+	char_start        INTEGER NOT NULL,     -- code points into articles.body
+	char_end          INTEGER NOT NULL,
+	rule              TEXT NOT NULL DEFAULT '',
+	spans             INTEGER,              -- NULL when not stated
+	check_note        TEXT NOT NULL DEFAULT '', -- the export's "check" column
+	extractor_version TEXT NOT NULL,
+	created_at        TEXT NOT NULL,
+	UNIQUE (article_id, fact_id)
+);
+CREATE INDEX facts_subject_code ON facts(subject_code);
+CREATE INDEX facts_election_date ON facts(election_date);
+CREATE INDEX facts_page_id ON facts(page_id);
+
+-- The crawl queue and visited set.
+CREATE TABLE frontier (
+	key        TEXT PRIMARY KEY,            -- canonical URL
+	url        TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	site       TEXT NOT NULL DEFAULT '',
+	depth      INTEGER NOT NULL DEFAULT 0,
+	state      TEXT NOT NULL DEFAULT 'queued', -- queued, in_flight, done, failed, skipped
+	attempts   INTEGER NOT NULL DEFAULT 0,
+	not_before TEXT,                        -- RFC 3339, UTC; NULL = now
+	reason     TEXT NOT NULL DEFAULT '',
+	added_at   TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	run_id     INTEGER REFERENCES runs(id)
+);
+CREATE INDEX frontier_state_not_before ON frontier(state, not_before);
+
+-- Facts as the export writes them: exactly the export columns, in order.
+CREATE VIEW fact_rows AS
+SELECT
+	f.fact_id           AS fact_id,
+	p.source            AS source,
+	a.url               AS source_url,
+	a.site              AS site,
+	a.title             AS title,
+	coalesce(a.published_at, '') AS published_at,
+	f.election_date     AS election_date,
+	f.election_type     AS election_type,
+	f.subject           AS subject,
+	f.subject_canonical AS subject_canonical,
+	f.subject_code      AS subject_code,
+	f.subject_kind      AS subject_kind,
+	f.count             AS count,
+	f.qualifier         AS qualifier,
+	f.status            AS status,
+	f.as_of             AS as_of,
+	f.period_start      AS period_start,
+	f.period_end        AS period_end,
+	f.evidence          AS evidence,
+	f.char_start        AS char_start,
+	f.char_end          AS char_end,
+	f.rule              AS rule,
+	f.extractor_version AS extractor_version,
+	p.sha256            AS content_sha256,
+	coalesce(p.fetched_at, '') AS fetched_at,
+	f.spans             AS spans,
+	f.check_note        AS "check",
+	a.author            AS author,
+	a.section           AS section,
+	a.language          AS language
+FROM facts f
+JOIN articles a ON a.id = f.article_id
+JOIN pages p ON p.id = f.page_id
+ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
+`,
+}
+
+// migrate brings the database to the latest schema version, one migration
+// per transaction. It is safe to call on every open.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	applied_at TEXT NOT NULL
+)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	for {
+		done, err := migrateOne(ctx, db)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne applies the next pending migration, reading the version inside
+// the (immediate) transaction so concurrent openers do not apply it twice.
+func migrateOne(ctx context.Context, db *sql.DB) (done bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin migration: %w", err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	switch {
+	case version > len(migrations):
+		return false, fmt.Errorf("schema version %d is newer than this program knows (%d)", version, len(migrations))
+	case version == len(migrations):
+		return true, nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+		return false, fmt.Errorf("migration %d: %w", version+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+		version+1, formatTime(time.Now())); err != nil {
+		return false, fmt.Errorf("record migration %d: %w", version+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("commit migration %d: %w", version+1, err)
+	}
+	return false, nil
+}

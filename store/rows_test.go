@@ -1,0 +1,166 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/obsfacts/obsfacts/export"
+	"github.com/obsfacts/obsfacts/extract"
+)
+
+// saved is one saved page with what NewRow should make of its facts.
+type saved struct {
+	page extract.Page
+	res  *extract.Result
+}
+
+func seed(t *testing.T, s *Store) []saved {
+	t.Helper()
+	astana6 := time.FixedZone("+06", 6*3600)
+	var out []saved
+	add := func(url, site string, published time.Time, sentences ...string) {
+		page := testPage(url, url)
+		res := testResult(url, site, published, sentences...)
+		if err := s.SaveResult(context.Background(), page, "", "", res); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, saved{page, res})
+	}
+	// Saved out of order; the +06:00 article is earlier in time than the
+	// +05:00 one although its local clock reads later.
+	add("https://en.example.kz/b", "en.example.kz", time.Date(2023, 3, 10, 12, 0, 0, 0, almaty), sent1, sent2)
+	add("https://ru.example.kz/a", "ru.example.kz", time.Date(2023, 3, 10, 12, 30, 0, 0, astana6), sent2)
+	add("https://other.example.kg/c", "other.example.kg", time.Date(2022, 11, 20, 23, 30, 0, 0, almaty), sent1)
+	add("https://en.example.kz/undated", "en.example.kz", time.Time{}, sent1)
+	return out
+}
+
+func collect(t *testing.T, s *Store, f Filter) []export.Row {
+	t.Helper()
+	var rows []export.Row
+	if err := s.Rows(context.Background(), f, func(r export.Row) error { rows = append(rows, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestRowsRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	pages := seed(t, s)
+	var want []export.Row
+	for _, i := range []int{2, 1, 0, 3} { // publication order, undated last
+		for _, f := range pages[i].res.Facts {
+			want = append(want, export.NewRow(pages[i].page, pages[i].res.Article, f))
+		}
+	}
+	got := collect(t, s, Filter{})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("rows differ from export.NewRow:\n got %+v\nwant %+v", got, want)
+	}
+	// The stored offsets still point at the evidence in the stored body.
+	var body string
+	if err := s.db.QueryRow(`SELECT body FROM articles WHERE article_key = ?`, "https://en.example.kz/b").Scan(&body); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range got[2:4] {
+		if ev := string([]rune(body)[r.CharStart:r.CharEnd]); ev != r.Evidence {
+			t.Errorf("body[%d:%d] = %q, evidence %q", r.CharStart, r.CharEnd, ev, r.Evidence)
+		}
+	}
+}
+
+func TestRowsFilter(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	tests := []struct {
+		name string
+		f    Filter
+		want []string // source of each row
+	}{
+		{"all", Filter{}, []string{"c", "a", "b", "b", "undated"}},
+		{"since inclusive", Filter{Since: day("2023-03-10")}, []string{"a", "b", "b"}},
+		{"until inclusive, local date", Filter{Until: day("2022-11-20")}, []string{"c"}},
+		{"window", Filter{Since: day("2022-01-01"), Until: day("2022-12-31")}, []string{"c"}},
+		{"host", Filter{Site: "en.example.kz"}, []string{"b", "b", "undated"}},
+		{"parent domain", Filter{Site: "example.kz"}, []string{"a", "b", "b", "undated"}},
+		{"no wildcard", Filter{Site: "%"}, nil},
+		{"unknown", Filter{Site: "example.uz"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range collect(t, s, tt.f) {
+				got = append(got, r.Source[strings.LastIndex(r.Source, "/")+1:])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRowsStopsOnError(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	stop := errors.New("stop")
+	calls := 0
+	err := s.Rows(context.Background(), Filter{}, func(export.Row) error { calls++; return stop })
+	if err != stop || calls != 1 {
+		t.Errorf("Rows returned %v after %d calls", err, calls)
+	}
+}
+
+// The fact_rows view has exactly the export columns and the same values.
+func TestFactRowsView(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	rows, err := s.db.Query(`SELECT * FROM fact_rows WHERE published_at <> '' ORDER BY unixepoch(published_at), char_start`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cols, export.Columns) {
+		t.Fatalf("view columns %v\nwant %v", cols, export.Columns)
+	}
+	want := collect(t, s, Filter{Since: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
+	i := 0
+	for ; rows.Next(); i++ {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for j := range vals {
+			ptrs[j] = &vals[j]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		cells := want[i].Values()
+		for j, v := range vals {
+			got := ""
+			switch v := v.(type) {
+			case nil:
+			case []byte:
+				got = string(v)
+			case string:
+				got = v
+			case int64:
+				got = strconv.FormatInt(v, 10)
+			}
+			if got != cells[j] {
+				t.Errorf("row %d %s: view %q, Rows %q", i, cols[j], got, cells[j])
+			}
+		}
+	}
+	if i != len(want) {
+		t.Errorf("view has %d dated rows, Rows %d", i, len(want))
+	}
+}

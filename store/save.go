@@ -1,0 +1,265 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/obsfacts/obsfacts/export"
+	"github.com/obsfacts/obsfacts/extract"
+)
+
+// Page kinds stored in pages.kind besides the crawler's item kinds.
+const KindFile = "file"
+
+// pageRow is what savePage needs to know about a page.
+type pageRow struct {
+	source, url, finalURL, site, contentType string
+	status                                   int // 0 = unknown (local file)
+	headers                                  map[string]string
+	body                                     []byte
+	fetchedAt                                time.Time
+	kind, articleKey                         string
+}
+
+// SaveResult stores page, and when res is non-nil its article and facts, in
+// one transaction: if anything fails nothing is written. Saving an article
+// again replaces its facts. kind is the page kind (article, listing, feed,
+// sitemap, file; "" means file for a local path, else article). articleKey
+// is the article's identity; "" derives it from the article URL, else the
+// page URL, else the page source.
+func (s *Store) SaveResult(ctx context.Context, page extract.Page, kind, articleKey string, res *extract.Result) error {
+	if kind == "" {
+		kind = "article"
+		if page.URL == "" && !isHTTP(page.Source) {
+			kind = KindFile
+		}
+	}
+	if res != nil && articleKey == "" {
+		articleKey = DeriveArticleKey(page, res.Article)
+	}
+	pr := pageRow{
+		source: page.Source, finalURL: page.URL, contentType: page.ContentType,
+		body: page.Body, fetchedAt: page.FetchedAt, kind: kind, articleKey: articleKey,
+	}
+	if isHTTP(page.Source) {
+		pr.url = page.Source
+	}
+	if res != nil {
+		pr.site = res.Article.Site
+	}
+	if page.ContentType != "" {
+		pr.headers = map[string]string{"Content-Type": page.ContentType}
+	}
+	if err := s.save(ctx, pr, res); err != nil {
+		return fmt.Errorf("store: save page %s: %w", page.Source, err)
+	}
+	return nil
+}
+
+// DeriveArticleKey is the article identity used when the caller has none:
+// the article's canonical URL, else the page's final URL, else its source.
+func DeriveArticleKey(page extract.Page, a extract.Article) string {
+	switch {
+	case a.URL != "":
+		return a.URL
+	case page.URL != "":
+		return page.URL
+	}
+	return page.Source
+}
+
+func isHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https")
+}
+
+// save writes the page, and the article and facts of res if any, in one
+// transaction.
+func (s *Store) save(ctx context.Context, pr pageRow, res *extract.Result) error {
+	// Compress before taking the write lock.
+	body, err := s.compress(pr.body)
+	if err != nil {
+		return fmt.Errorf("compress body: %w", err)
+	}
+	encoding := "gzip"
+	if len(body) >= len(pr.body) { // tiny or incompressible: keep as is
+		body, encoding = pr.body, "identity"
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		pageID, err := s.savePage(ctx, tx, pr, body, encoding)
+		if err != nil {
+			return err
+		}
+		if res == nil {
+			return nil
+		}
+		return s.saveArticle(ctx, tx, pageID, pr.articleKey, res)
+	})
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, ignoreDone(tx.Rollback()))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// ignoreDone drops the error of rolling back a transaction the context
+// already ended.
+func ignoreDone(err error) error {
+	if errors.Is(err, sql.ErrTxDone) {
+		return nil
+	}
+	return err
+}
+
+// savePage inserts the page, or, when the same body was stored before for
+// the same location, marks that row seen again and returns its id.
+func (s *Store) savePage(ctx context.Context, tx *sql.Tx, pr pageRow, body []byte, encoding string) (int64, error) {
+	sum := (&extract.Page{Body: pr.body}).SHA256()
+	now := formatTime(time.Now())
+	location := pr.finalURL
+	if location == "" {
+		location = pr.source
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `
+UPDATE pages SET last_seen = ?, article_key = coalesce(article_key, ?), run_id = coalesce(?, run_id)
+WHERE coalesce(nullif(final_url, ''), source) = ? AND sha256 = ?
+RETURNING id`, now, nullString(pr.articleKey), s.runID(), location, sum).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("find page: %w", err)
+	}
+	headers := []byte("{}")
+	if len(pr.headers) > 0 {
+		if headers, err = json.Marshal(pr.headers); err != nil {
+			return 0, fmt.Errorf("encode headers: %w", err)
+		}
+	}
+	err = tx.QueryRowContext(ctx, `
+INSERT INTO pages (source, url, final_url, site, status, content_type, headers, body, body_encoding,
+	size, sha256, fetched_at, first_seen, last_seen, kind, article_key, run_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id`,
+		pr.source, pr.url, pr.finalURL, pr.site, nullInt(pr.status), pr.contentType, string(headers), body, encoding,
+		len(pr.body), sum, nullTime(pr.fetchedAt), now, now, pr.kind, nullString(pr.articleKey), s.runID(),
+	).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert page: %w", err)
+	}
+	return id, nil
+}
+
+// saveArticle upserts the article of res, pointing it at pageID, and
+// replaces its facts.
+func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, pageID int64, key string, res *extract.Result) error {
+	a := res.Article
+	if key == "" {
+		return errors.New("article key is empty")
+	}
+	tags := []byte("[]")
+	if len(a.Tags) > 0 {
+		var err error
+		if tags, err = json.Marshal(a.Tags); err != nil {
+			return fmt.Errorf("encode tags: %w", err)
+		}
+	}
+	var published, publishedDate any
+	if !a.PublishedAt.IsZero() {
+		published = export.FormatPublished(a.PublishedAt)
+		publishedDate = a.PublishedAt.Format(time.DateOnly)
+	}
+	articleURL := a.URL
+	if articleURL == "" {
+		articleURL = key
+	}
+	now := formatTime(time.Now())
+	var articleID int64
+	err := tx.QueryRowContext(ctx, `
+INSERT INTO articles (article_key, url, site, title, author, section, tags, language,
+	published_at, published_date, body, layout, page_id, extractor_version, first_seen, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (article_key) DO UPDATE SET
+	url = excluded.url, site = excluded.site, title = excluded.title, author = excluded.author,
+	section = excluded.section, tags = excluded.tags, language = excluded.language,
+	published_at = excluded.published_at, published_date = excluded.published_date,
+	body = excluded.body, layout = excluded.layout, page_id = excluded.page_id,
+	extractor_version = excluded.extractor_version, updated_at = excluded.updated_at
+RETURNING id`,
+		key, articleURL, a.Site, a.Title, a.Author, a.Section, string(tags), a.Language,
+		published, publishedDate, a.Body, a.Layout, pageID, extract.Version, now, now,
+	).Scan(&articleID)
+	if err != nil {
+		return fmt.Errorf("save article %s: %w", key, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE article_id = ?`, articleID); err != nil {
+		return fmt.Errorf("delete facts of %s: %w", key, err)
+	}
+	if len(res.Facts) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
+	count, qualifier, status, as_of, period_start, period_end, election_date, election_type,
+	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare facts: %w", err)
+	}
+	defer stmt.Close()
+	for _, f := range res.Facts {
+		_, err := stmt.ExecContext(ctx, articleID, pageID, f.ID, f.Subject, f.SubjectCanonical, f.SubjectCode,
+			f.SubjectKind, f.Count, f.Qualifier, f.Status, f.AsOf, f.PeriodStart, f.PeriodEnd,
+			f.ElectionDate, f.ElectionType, f.Evidence, f.CharStart, f.CharEnd, f.Rule, nullInt(f.Spans),
+			f.Check, extract.Version, now)
+		if err != nil {
+			return fmt.Errorf("insert fact %s of %s: %w", f.ID, key, err)
+		}
+	}
+	return nil
+}
+
+// ReplaceFacts updates the article stored under articleKey from res (as
+// re-extracted from the stored page pageID) and replaces its facts, in one
+// transaction, stamping them with the running extractor version.
+func (s *Store) ReplaceFacts(ctx context.Context, pageID int64, articleKey string, res *extract.Result) error {
+	if res == nil {
+		return fmt.Errorf("store: replace facts of %s: nil result", articleKey)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.saveArticle(ctx, tx, pageID, articleKey, res)
+	})
+	if err != nil {
+		return fmt.Errorf("store: replace facts of %s: %w", articleKey, err)
+	}
+	return nil
+}
+
+// HasArticle reports whether an article with this key is stored.
+func (s *Store) HasArticle(ctx context.Context, articleKey string) (bool, error) {
+	var one int
+	err := s.rdb.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE article_key = ?`, articleKey).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("store: has article %s: %w", articleKey, err)
+	}
+	return true, nil
+}

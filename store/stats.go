@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// Stats summarises what a database holds.
+type Stats struct {
+	Totals Totals
+	// Pages counts stored pages per site (crawler profile, or publisher host
+	// for extracted files) and month first seen (YYYY-MM).
+	Pages []SiteMonth
+	// Articles counts articles per publisher host and publication month
+	// ("" when the date is unknown).
+	Articles []SiteMonth
+	// Facts counts facts per subject code ("" = no code), most first.
+	Facts []CodeCount
+	// Unfetched counts failed and skipped frontier items per reason, most
+	// first.
+	Unfetched []StateReason
+	// Runs are the last 10 runs, newest first.
+	Runs []Run
+}
+
+// Totals are whole-database counts.
+type Totals struct {
+	Pages, Articles, Facts, Runs int
+	RawBytes, StoredBytes        int64          // page bodies before and after compression
+	Frontier                     map[string]int // items per state
+}
+
+// SiteMonth is a count for one site and month.
+type SiteMonth struct {
+	Site, Month string
+	Count       int
+}
+
+// CodeCount is a count of facts for one subject code.
+type CodeCount struct {
+	Code  string
+	Count int
+}
+
+// StateReason is a count of frontier items in one final state for one
+// reason.
+type StateReason struct {
+	State, Reason string
+	Count         int
+}
+
+// Run is one recorded run of a command.
+type Run struct {
+	ID                    int64
+	Command, Args         string
+	StartedAt, FinishedAt time.Time // FinishedAt is zero while running, or if killed
+	Outcome               string
+	Counts                map[string]int
+}
+
+// Stats reads the summary of the database.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	if err := s.readStats(ctx, &st); err != nil {
+		return Stats{}, fmt.Errorf("store: stats: %w", err)
+	}
+	return st, nil
+}
+
+func (s *Store) readStats(ctx context.Context, st *Stats) error {
+	// One read transaction, so the tables agree with each other.
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	t := &st.Totals
+	err = tx.QueryRowContext(ctx, `SELECT
+	(SELECT count(*) FROM pages), (SELECT count(*) FROM articles), (SELECT count(*) FROM facts),
+	(SELECT count(*) FROM runs), (SELECT coalesce(sum(size), 0) FROM pages),
+	(SELECT coalesce(sum(length(body)), 0) FROM pages)`).
+		Scan(&t.Pages, &t.Articles, &t.Facts, &t.Runs, &t.RawBytes, &t.StoredBytes)
+	if err != nil {
+		return fmt.Errorf("totals: %w", err)
+	}
+	t.Frontier = map[string]int{}
+	err = each(ctx, tx, `SELECT state, count(*) FROM frontier GROUP BY state`, func(r *sql.Rows) error {
+		var state string
+		var n int
+		if err := r.Scan(&state, &n); err != nil {
+			return err
+		}
+		t.Frontier[state] = n
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("frontier: %w", err)
+	}
+	siteMonths := func(query string, dst *[]SiteMonth) error {
+		return each(ctx, tx, query, func(r *sql.Rows) error {
+			var sm SiteMonth
+			if err := r.Scan(&sm.Site, &sm.Month, &sm.Count); err != nil {
+				return err
+			}
+			*dst = append(*dst, sm)
+			return nil
+		})
+	}
+	if err := siteMonths(`SELECT site, substr(coalesce(fetched_at, first_seen), 1, 7) AS month, count(*)
+FROM pages GROUP BY site, month ORDER BY site, month`, &st.Pages); err != nil {
+		return fmt.Errorf("pages: %w", err)
+	}
+	if err := siteMonths(`SELECT site, coalesce(substr(published_date, 1, 7), '') AS month, count(*)
+FROM articles GROUP BY site, month ORDER BY site, month`, &st.Articles); err != nil {
+		return fmt.Errorf("articles: %w", err)
+	}
+	err = each(ctx, tx, `SELECT subject_code, count(*) AS n FROM facts GROUP BY subject_code ORDER BY n DESC, subject_code`,
+		func(r *sql.Rows) error {
+			var c CodeCount
+			if err := r.Scan(&c.Code, &c.Count); err != nil {
+				return err
+			}
+			st.Facts = append(st.Facts, c)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("facts: %w", err)
+	}
+	err = each(ctx, tx, `SELECT state, reason, count(*) AS n FROM frontier WHERE state IN ('failed', 'skipped')
+GROUP BY state, reason ORDER BY state, n DESC, reason`, func(r *sql.Rows) error {
+		var sr StateReason
+		if err := r.Scan(&sr.State, &sr.Reason, &sr.Count); err != nil {
+			return err
+		}
+		st.Unfetched = append(st.Unfetched, sr)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("frontier failures: %w", err)
+	}
+	err = each(ctx, tx, `SELECT id, command, args, started_at, coalesce(finished_at, ''), coalesce(outcome, ''),
+	coalesce(counts, '{}') FROM runs ORDER BY id DESC LIMIT 10`, func(r *sql.Rows) error {
+		var run Run
+		var started, finished, counts string
+		if err := r.Scan(&run.ID, &run.Command, &run.Args, &started, &finished, &run.Outcome, &counts); err != nil {
+			return err
+		}
+		var err error
+		if run.StartedAt, err = time.Parse(timeFormat, started); err != nil {
+			return err
+		}
+		if finished != "" {
+			if run.FinishedAt, err = time.Parse(timeFormat, finished); err != nil {
+				return err
+			}
+		}
+		if err := json.Unmarshal([]byte(counts), &run.Counts); err != nil {
+			return fmt.Errorf("run %d counts: %w", run.ID, err)
+		}
+		st.Runs = append(st.Runs, run)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("runs: %w", err)
+	}
+	return nil
+}
+
+// each runs query and calls fn on every row.
+func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// frontierStates is the order WriteText lists frontier states in.
+var frontierStates = []string{"queued", "in_flight", "done", "failed", "skipped"}
+
+// WriteText prints the stats as aligned plain-text tables.
+func (st Stats) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+	t := st.Totals
+	p("Totals\n")
+	p("  pages\t%d\t(%s raw, %s stored)\n", t.Pages, bytesText(t.RawBytes), bytesText(t.StoredBytes))
+	p("  articles\t%d\n", t.Articles)
+	p("  facts\t%d\n", t.Facts)
+	p("  runs\t%d\n", t.Runs)
+	var fr []string
+	for _, state := range frontierStates {
+		fr = append(fr, fmt.Sprintf("%s %d", state, t.Frontier[state]))
+	}
+	p("  frontier\t%s\n", strings.Join(fr, ", "))
+
+	siteMonths := func(title string, rows []SiteMonth) {
+		p("\n%s\n", title)
+		if len(rows) == 0 {
+			p("  (none)\n")
+			return
+		}
+		p("  SITE\tMONTH\tCOUNT\n")
+		for _, r := range rows {
+			p("  %s\t%s\t%d\n", orNone(r.Site), orNone(r.Month), r.Count)
+		}
+	}
+	siteMonths("Pages by site and month", st.Pages)
+	siteMonths("Articles by site and publication month", st.Articles)
+
+	p("\nFacts by subject code\n")
+	if len(st.Facts) == 0 {
+		p("  (none)\n")
+	} else {
+		p("  CODE\tCOUNT\n")
+		for _, c := range st.Facts {
+			p("  %s\t%d\n", orNone(c.Code), c.Count)
+		}
+	}
+
+	p("\nFailed and skipped URLs by reason\n")
+	if len(st.Unfetched) == 0 {
+		p("  (none)\n")
+	} else {
+		p("  STATE\tREASON\tCOUNT\n")
+		for _, r := range st.Unfetched {
+			p("  %s\t%s\t%d\n", r.State, orNone(r.Reason), r.Count)
+		}
+	}
+
+	p("\nLast runs\n")
+	if len(st.Runs) == 0 {
+		p("  (none)\n")
+	} else {
+		p("  ID\tCOMMAND\tSTARTED\tDURATION\tOUTCOME\tCOUNTS\tARGS\n")
+		for _, r := range st.Runs {
+			dur, outcome := "-", r.Outcome
+			if !r.FinishedAt.IsZero() {
+				dur = r.FinishedAt.Sub(r.StartedAt).String()
+			} else if outcome == "" {
+				outcome = "(unfinished)"
+			}
+			counts, _ := json.Marshal(r.Counts)
+			p("  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Command, r.StartedAt.Format(time.RFC3339), dur,
+				oneLine(outcome), counts, oneLine(r.Args))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("store: write stats: %w", err)
+	}
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// oneLine keeps free text from breaking the table.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func bytesText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,99 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/obsfacts/obsfacts/crawler"
+)
+
+func TestStats(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	empty, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := empty.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "(none)") {
+		t.Errorf("empty stats:\n%s", buf.String())
+	}
+
+	id, err := s.StartRun(ctx, "--site example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed(t, s)
+	if _, err := s.Add(ctx, items("a", "b", "c", "d")); err != nil {
+		t.Fatal(err)
+	}
+	mustLease(t, s, 3)
+	for key, reason := range map[string]string{"a": "http 404", "b": "http 404", "c": "timeout"} {
+		if err := s.Finish(ctx, key, crawler.StateFailed, reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.FinishRun(ctx, id, map[string]int{"pages": 4}, "ok"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartCommand(ctx, "extract", "seeds/x.txt\nother"); err != nil {
+		t.Fatal(err)
+	}
+
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := st.Totals
+	if tot.Pages != 4 || tot.Articles != 4 || tot.Facts != 5 || tot.Runs != 2 || tot.RawBytes == 0 || tot.StoredBytes == 0 {
+		t.Errorf("totals %+v", tot)
+	}
+	if !reflect.DeepEqual(tot.Frontier, map[string]int{"queued": 1, "failed": 3}) {
+		t.Errorf("frontier %v", tot.Frontier)
+	}
+	wantArticles := []SiteMonth{
+		{"en.example.kz", "", 1}, {"en.example.kz", "2023-03", 1},
+		{"other.example.kg", "2022-11", 1}, {"ru.example.kz", "2023-03", 1},
+	}
+	if !reflect.DeepEqual(st.Articles, wantArticles) {
+		t.Errorf("articles %+v", st.Articles)
+	}
+	month := time.Date(2023, 3, 1, 9, 30, 0, 0, time.UTC).Format("2006-01") // testPage's fetch time
+	if len(st.Pages) != 3 || st.Pages[0] != (SiteMonth{"en.example.kz", month, 2}) {
+		t.Errorf("pages %+v", st.Pages)
+	}
+	if !reflect.DeepEqual(st.Facts, []CodeCount{{"CIS-IPA", 5}}) {
+		t.Errorf("facts %+v", st.Facts)
+	}
+	if !reflect.DeepEqual(st.Unfetched, []StateReason{{"failed", "http 404", 2}, {"failed", "timeout", 1}}) {
+		t.Errorf("unfetched %+v", st.Unfetched)
+	}
+	if len(st.Runs) != 2 || st.Runs[0].Command != "extract" || !st.Runs[0].FinishedAt.IsZero() ||
+		st.Runs[1].Outcome != "ok" || st.Runs[1].Counts["pages"] != 4 {
+		t.Errorf("runs %+v", st.Runs)
+	}
+
+	buf.Reset()
+	if err := st.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"frontier  queued 1, in_flight 0, done 0, failed 3, skipped 0",
+		"failed  http 404  2",
+		"CIS-IPA  5",
+		"(unfinished)",
+		"seeds/x.txt other", // newline in args kept on one line
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+}

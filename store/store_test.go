@@ -1,0 +1,152 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/obsfacts/obsfacts/extract"
+)
+
+// openTemp opens a fresh database in a temporary directory.
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "obsfacts.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var almaty = time.FixedZone("+05", 5*3600)
+
+// testPage and testResult are a made-up article with two facts; the
+// offsets are computed, not typed, so they always point at the evidence.
+func testPage(url string, body string) extract.Page {
+	return extract.Page{
+		Source: url, URL: url, ContentType: "text/html; charset=utf-8",
+		Body: []byte("<html><body>" + body + "</body></html>"), FetchedAt: time.Date(2023, 3, 1, 9, 30, 0, 0, time.UTC),
+	}
+}
+
+func testResult(url, site string, published time.Time, sentences ...string) *extract.Result {
+	body := strings.Join(sentences, "\n\n")
+	res := &extract.Result{Article: extract.Article{
+		URL: url, Site: site, Title: "Monitors gather for the vote", Author: "Staff writer",
+		Section: "Elections", Tags: []string{"elections", "observers"}, Language: "en",
+		PublishedAt: published, Body: body, Layout: "test",
+	}}
+	for i, s := range sentences {
+		start := len([]rune(body[:strings.Index(body, s)]))
+		res.Facts = append(res.Facts, extract.Fact{
+			ID: url + "#" + string(rune('a'+i)), Subject: "Assembly Nº" + string(rune('1'+i)),
+			SubjectCanonical: "Some Assembly", SubjectCode: "CIS-IPA", SubjectKind: extract.KindOrganization,
+			Count: 10 + i, Qualifier: extract.QualExact, Status: extract.StatusAccredited,
+			Evidence: s, CharStart: start, CharEnd: start + len([]rune(s)), Rule: "test",
+			ElectionDate: "2023-03-19", ElectionType: "parliamentary", Spans: i,
+		})
+	}
+	return res
+}
+
+func count(t testing.TB, s *Store, table string) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notDB, []byte(strings.Repeat("not a database\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path, want string
+	}{
+		{"missing directory", filepath.Join(dir, "nope", "x.db"), "no such file or directory"},
+		{"path is a directory", dir, "is a directory"},
+		{"not a database", notDB, "not a database"},
+	}
+	if os.Geteuid() != 0 { // root may write anywhere
+		ro := filepath.Join(dir, "ro.db")
+		if err := os.WriteFile(ro, nil, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct{ name, path, want string }{"unwritable file", ro, "permission denied"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Open(tt.path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !strings.HasPrefix(err.Error(), "store: open "+tt.path+": ") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want prefix store: open %s and %q", err, tt.path, tt.want)
+			}
+		})
+	}
+}
+
+func TestMigrationsIdempotent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	for i := range 3 {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("open #%d: %v", i, err)
+		}
+		var n, max int
+		if err := s.db.QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &max); err != nil {
+			t.Fatal(err)
+		}
+		if n != len(migrations) || max != len(migrations) {
+			t.Errorf("open #%d: %d migrations recorded, max %d; want %d", i, n, max, len(migrations))
+		}
+		var mode string
+		var fk int
+		if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil {
+			t.Fatal(err)
+		}
+		if mode != "wal" || fk != 1 {
+			t.Errorf("journal_mode %q foreign_keys %d", mode, fk)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// A database from a newer program is refused, not silently used.
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO schema_migrations VALUES (?, 'x')`, len(migrations)+1); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s, err := Open(path); err == nil {
+		s.Close()
+		t.Error("Open accepted a newer schema")
+	} else if !strings.Contains(err.Error(), "newer") {
+		t.Errorf("error %q does not say the schema is newer", err)
+	}
+}
+
+func TestReadPoolIsQueryOnly(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.rdb.ExecContext(context.Background(), `DELETE FROM facts`); err == nil {
+		t.Error("read pool accepted a write")
+	}
+}
