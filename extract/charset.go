@@ -52,6 +52,11 @@ func decodeBody(body []byte, contentType string) (string, error) {
 	}
 
 	if enc, name := declaredEncoding(body, contentType); enc != nil {
+		if name == "utf-8" && !utf8.Valid(body) && looksWindows1251(body) {
+			// Servers that label every page UTF-8 still serve old
+			// windows-1251 pages; reading them as UTF-8 would lose the text.
+			name, enc = "windows-1251", charmap.Windows1251
+		}
 		if name == "utf-8" || isMislabelledUTF8(body) {
 			return validUTF8(body), nil
 		}
@@ -142,15 +147,20 @@ func isMislabelledUTF8(body []byte) bool {
 	return multi >= 8
 }
 
-// looksWindows1251 reports whether invalid UTF-8 reads as windows-1251: most
-// high bytes fall on Cyrillic letters (0xC0-0xFF, Ё 0xA8, ё 0xB8) and few
-// valid multi-byte sequences exist.
+// looksWindows1251 reports whether invalid UTF-8 reads as windows-1251
+// Cyrillic: most high bytes fall on Cyrillic letters (0xC0-0xFF, Ё 0xA8,
+// ё 0xB8), they form words (runs of three or more), and few valid multi-byte
+// sequences exist. A few stray bad bytes in Latin text do not qualify.
 func looksWindows1251(body []byte) bool {
 	sample := body[:min(len(body), 1<<16)]
-	high, cyr, valid, invalid := 0, 0, 0, 0
+	high, cyr, valid, invalid, words, run := 0, 0, 0, 0, 0, 0
 	for i := 0; i < len(sample); {
 		c := sample[i]
 		if c < 0x80 {
+			if run >= 3 {
+				words++
+			}
+			run = 0
 			i++
 			continue
 		}
@@ -164,11 +174,17 @@ func looksWindows1251(body []byte) bool {
 			high++
 			if b >= 0xC0 || b == 0xA8 || b == 0xB8 {
 				cyr++
+				run++
+			} else {
+				run = 0
 			}
 		}
 		i += size
 	}
-	return invalid > valid && cyr*10 >= high*6
+	if run >= 3 {
+		words++
+	}
+	return invalid > valid && cyr*10 >= high*6 && words >= 2
 }
 
 // validUTF8 returns b as a string with every invalid byte replaced by U+FFFD.

@@ -61,7 +61,8 @@ type Gazetteer struct {
 	forms    map[string][]string // Russian word form -> nominatives it inflects
 	ignore   map[string]bool     // words that may surround a name in Lookup ("mission", "из")
 	generic  map[string]bool     // words that alone never name an entity ("international")
-	fuzzy    []gzFuzzy
+	fuzzy    []gzFuzzy           // every alias, sorted by key length
+	vocab    map[string]bool     // every word of an alias, as a key
 }
 
 var (
@@ -91,6 +92,7 @@ func NewGazetteer(countries, organizations io.Reader) (*Gazetteer, error) {
 		forms:   make(map[string][]string),
 		ignore:  make(map[string]bool),
 		generic: make(map[string]bool),
+		vocab:   make(map[string]bool),
 	}
 	b := &gzBuilder{g: g, codes: make(map[string]int32)}
 	if err := b.readTable(countries, "countries", 6, b.addCountry); err != nil {
@@ -115,6 +117,7 @@ func NewGazetteer(countries, organizations io.Reader) (*Gazetteer, error) {
 	for _, w := range strings.Fields(gzGenericWords) {
 		b.addWordForms(g.generic, w)
 	}
+	sort.SliceStable(g.fuzzy, func(i, j int) bool { return len(g.fuzzy[i].key) < len(g.fuzzy[j].key) })
 	if len(b.errs) > 0 {
 		return nil, fmt.Errorf("gazetteer: %d errors, first: %w", len(b.errs), b.errs[0])
 	}
@@ -393,6 +396,7 @@ func (b *gzBuilder) addAlias(alias string, ent int32) {
 }
 
 func (b *gzBuilder) unit(t gzTok, cs bool) gzUnit {
+	b.g.vocab[t.key] = true
 	switch {
 	case cs:
 		return gzUnit{gzUnitExact, t.raw}
@@ -447,7 +451,7 @@ func (g *Gazetteer) Lookup(phrase string) (Entity, MatchQuality) {
 	ents, covered := g.distinctEntities(toks, spans)
 	extra := false
 	for k, t := range toks {
-		if !covered[k] && !g.ignore[t.key] {
+		if !covered[k] && !g.ignorable(t) {
 			extra = true
 			break
 		}
@@ -457,16 +461,16 @@ func (g *Gazetteer) Lookup(phrase string) (Entity, MatchQuality) {
 	}
 	// Compare the phrase tolerantly with the aliases, as it stands and
 	// without the ignorable words around it ("... Member States").
-	e, q := g.fuzzyLookup(toks)
+	e, q := g.fuzzyLookup(toks, true)
 	lo, hi := 0, len(toks)
-	for lo < hi && g.ignore[toks[lo].key] {
+	for lo < hi && g.ignorable(toks[lo]) {
 		lo++
 	}
-	for hi > lo && g.ignore[toks[hi-1].key] {
+	for hi > lo && g.ignorable(toks[hi-1]) {
 		hi--
 	}
 	if q != MatchFuzzy && (lo > 0 || hi < len(toks)) {
-		if e2, q2 := g.fuzzyLookup(toks[lo:hi]); q2 > q {
+		if e2, q2 := g.fuzzyLookup(toks[lo:hi], true); q2 > q {
 			e, q = e2, q2
 		}
 	}
@@ -538,21 +542,157 @@ func (g *Gazetteer) Find(text string) []Mention {
 	toks := gzTokenize(text, buf[:0])
 	var sbuf [8]gzSpan
 	spans := g.scan(toks, sbuf[:0])
+	spans = g.scanMisspelt(toks, spans)
 	if len(spans) == 0 {
 		return nil
 	}
 	out := make([]Mention, len(spans))
 	for i, s := range spans {
 		start, end := toks[s.from].start, toks[s.to-1].end
-		out[i] = Mention{Start: start, End: end, Text: text[start:end], Entity: g.entities[s.ent], Quality: MatchExact}
+		out[i] = Mention{Start: start, End: end, Text: text[start:end], Entity: g.entities[s.ent], Quality: s.q}
 	}
 	return out
+}
+
+// scanMisspelt looks for misspelt names: runs of three or more capitalised
+// words ("Antiparliamentary Assembly of the CIS Member States") with a word
+// no alias has. A run that is certainly an entity (MatchFuzzy) replaces the
+// exact mentions inside it ("CIS"). Only runs with an unknown word are
+// compared, which keeps Find fast.
+func (g *Gazetteer) scanMisspelt(toks []gzTok, spans []gzSpan) []gzSpan {
+	for i := 0; i < len(toks); {
+		if !gzCapitalised(toks[i].raw) {
+			i++
+			continue
+		}
+		j, words, unknown := i+1, 1, !g.known(toks[i])
+		for ; j < len(toks) && toks[j].gap != gzGapHard; j++ {
+			t := toks[j]
+			if gzCapitalised(t.raw) {
+				words++
+				unknown = unknown || !g.known(t)
+			} else if !gzConnectors[t.key] {
+				break
+			}
+		}
+		for j > i+1 && gzConnectors[toks[j-1].key] {
+			j--
+		}
+		from, to := i, j
+		i = j
+		if words < 3 || !unknown {
+			continue
+		}
+		from, to, e, ok := g.fuzzyRun(toks, from, to)
+		if !ok {
+			continue
+		}
+		kept := spans[:0]
+		for _, s := range spans {
+			if s.to <= from || s.from >= to {
+				kept = append(kept, s)
+			}
+		}
+		spans = gzInsertSpan(kept, gzSpan{from: from, to: to, ent: e, q: MatchFuzzy})
+	}
+	return spans
+}
+
+// fuzzyRun tries a run of capitalised words as a misspelt name: as it
+// stands, without the ignorable words around it ("Observers of the ..."),
+// and split at "and" ("the Shanghai Cooperation Organisaton and Kyrgyzstan").
+func (g *Gazetteer) fuzzyRun(toks []gzTok, from, to int) (int, int, int32, bool) {
+	var lev gzLevenshtein
+	try := func(lo, hi int) (int, int, int32, bool) {
+		for pass := 0; pass < 2; pass++ {
+			if pass == 1 {
+				l, h := lo, hi
+				for l < h && g.ignorable(toks[l]) {
+					l++
+				}
+				for h > l && g.ignorable(toks[h-1]) {
+					h--
+				}
+				if l == lo && h == hi || l == h {
+					break
+				}
+				lo, hi = l, h
+			}
+			unknown := false
+			for _, t := range toks[lo:hi] {
+				unknown = unknown || !g.known(t)
+			}
+			if !unknown {
+				break // all its words are known: the exact scan has decided
+			}
+			p := gzFuzzyOf(toks[lo:hi], -1)
+			if e, ok := g.fuzzyMatch(&p, &lev); ok {
+				return lo, hi, e, true
+			}
+		}
+		return 0, 0, -1, false
+	}
+	if lo, hi, e, ok := try(from, to); ok {
+		return lo, hi, e, ok
+	}
+	start := from
+	for k := from; k <= to; k++ {
+		if k == to || toks[k].key == "and" {
+			if start > from || k < to {
+				if lo, hi, e, ok := try(start, k); ok && hi > lo {
+					return lo, hi, e, ok
+				}
+			}
+			start = k + 1
+		}
+	}
+	return 0, 0, -1, false
+}
+
+// gzInsertSpan inserts s into spans, kept in order of position.
+func gzInsertSpan(spans []gzSpan, s gzSpan) []gzSpan {
+	k := sort.Search(len(spans), func(i int) bool { return spans[i].from >= s.to })
+	spans = append(spans, gzSpan{})
+	copy(spans[k+1:], spans[k:])
+	spans[k] = s
+	return spans
+}
+
+// gzConnectors may stand inside a capitalised name.
+var gzConnectors = map[string]bool{"of": true, "and": true, "for": true, "in": true, "on": true, "to": true}
+
+// ignorable reports whether a word may stand around a name without changing
+// which entity it is: "mission", "from", "из", or a number.
+func (g *Gazetteer) ignorable(t gzTok) bool {
+	if g.ignore[t.key] {
+		return true
+	}
+	for i := 0; i < len(t.key); i++ {
+		if t.key[i] < '0' || t.key[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// known reports whether a word occurs in some alias.
+func (g *Gazetteer) known(t gzTok) bool {
+	if g.vocab[t.key] {
+		return true
+	}
+	return t.cyr && len(g.forms[t.key]) > 0
+}
+
+func gzCapitalised(raw string) bool {
+	r, _ := utf8.DecodeRuneInString(raw)
+	return unicode.IsUpper(r)
 }
 
 // gzSpan is a run of tokens [from, to) naming entity ent.
 type gzSpan struct {
 	from, to int
 	ent      int32
+	q        MatchQuality
 }
 
 func (g *Gazetteer) scan(toks []gzTok, spans []gzSpan) []gzSpan {
@@ -564,7 +704,7 @@ func (g *Gazetteer) scan(toks []gzTok, spans []gzSpan) []gzSpan {
 			i++
 			continue
 		}
-		spans = append(spans, gzSpan{from: i, to: m.bestEnd, ent: m.bestEnt})
+		spans = append(spans, gzSpan{from: i, to: m.bestEnd, ent: m.bestEnt, q: MatchExact})
 		i = m.bestEnd
 	}
 	return spans
@@ -628,14 +768,15 @@ func (m *gzMatcher) try(c *gzNode, end int) {
 
 // fuzzyLookup compares a phrase tolerantly with every alias. One alias
 // within a small edit distance, with the same acronyms and short words, is a
-// MatchFuzzy; a looser resemblance is a MatchWeak without a code.
-func (g *Gazetteer) fuzzyLookup(toks []gzTok) (Entity, MatchQuality) {
+// MatchFuzzy; with weak set, a looser resemblance is a MatchWeak without a
+// code.
+func (g *Gazetteer) fuzzyLookup(toks []gzTok, weak bool) (Entity, MatchQuality) {
 	if len(toks) == 0 {
 		return Entity{}, MatchNone
 	}
 	allGeneric := true
 	for _, t := range toks {
-		if !g.generic[t.key] && !g.ignore[t.key] {
+		if !g.generic[t.key] && !g.ignorable(t) {
 			allGeneric = false
 			break
 		}
@@ -644,38 +785,30 @@ func (g *Gazetteer) fuzzyLookup(toks []gzTok) (Entity, MatchQuality) {
 		return Entity{}, MatchNone
 	}
 	p := gzFuzzyOf(toks, -1)
-	n := len(p.key)
-	limit := n / 7
-	if limit < 1 {
-		limit = 1
+	var lev gzLevenshtein
+	if e, ok := g.fuzzyMatch(&p, &lev); ok {
+		return g.entities[e], MatchFuzzy
 	}
-	weakLimit := n / 3
-	fuzzyEnt, fuzzyCount := int32(-1), 0
-	bestEnt, bestDist := int32(-1), weakLimit+1
-	for i := range g.fuzzy {
+	if !weak {
+		return Entity{}, MatchNone
+	}
+	// The closest alias within a third of the phrase's length, else the
+	// one sharing most distinctive words.
+	n := len(p.key)
+	limit := n / 3
+	bestEnt, bestDist := int32(-1), limit+1
+	from := sort.Search(len(g.fuzzy), func(i int) bool { return len(g.fuzzy[i].key) >= n-limit })
+	for i := from; i < len(g.fuzzy) && len(g.fuzzy[i].key) <= n+limit; i++ {
 		a := &g.fuzzy[i]
 		if len(a.key) < 10 && n < 10 {
-			continue // short names are matched exactly or not at all
-		}
-		d := gzBoundedLevenshtein(p.key, a.key, weakLimit)
-		if d > weakLimit {
 			continue
 		}
-		if d < bestDist {
+		if d := lev.distance(p.key, a.key, bestDist-1); d < bestDist {
 			bestEnt, bestDist = a.ent, d
 		}
-		if d <= limit && a.short == p.short && len(a.key) >= 10 {
-			if fuzzyCount == 0 || a.ent != fuzzyEnt {
-				fuzzyCount++
-			}
-			fuzzyEnt = a.ent
-		}
-	}
-	if fuzzyCount == 1 {
-		return g.entities[fuzzyEnt], MatchFuzzy
 	}
 	if bestEnt < 0 {
-		bestEnt = g.overlapCandidate(p.distinct)
+		bestEnt = g.overlapCandidate(p.distinct, &lev)
 	}
 	if bestEnt >= 0 {
 		e := g.entities[bestEnt]
@@ -684,9 +817,30 @@ func (g *Gazetteer) fuzzyLookup(toks []gzTok) (Entity, MatchQuality) {
 	return Entity{}, MatchNone
 }
 
+// fuzzyMatch finds the one entity with an alias within a seventh of the
+// phrase's length in edits and with the same acronyms and short words.
+func (g *Gazetteer) fuzzyMatch(p *gzFuzzy, lev *gzLevenshtein) (int32, bool) {
+	n := len(p.key)
+	limit := max(n/7, 1)
+	ent, count := int32(-1), 0
+	// g.fuzzy is sorted by key length: look only where the length allows.
+	from := sort.Search(len(g.fuzzy), func(i int) bool { return len(g.fuzzy[i].key) >= n-limit })
+	for i := from; i < len(g.fuzzy) && len(g.fuzzy[i].key) <= n+limit; i++ {
+		a := &g.fuzzy[i]
+		if len(a.key) < 10 || a.short != p.short || a.ent == ent {
+			continue
+		}
+		if lev.distance(p.key, a.key, limit) <= limit {
+			ent = a.ent
+			count++
+		}
+	}
+	return ent, count == 1
+}
+
 // overlapCandidate finds the alias sharing most of its distinctive words
 // with the phrase ("Turkic Academy" and "International Turkic Academy").
-func (g *Gazetteer) overlapCandidate(words []string) int32 {
+func (g *Gazetteer) overlapCandidate(words []string, lev *gzLevenshtein) int32 {
 	if len(words) == 0 {
 		return -1
 	}
@@ -698,8 +852,12 @@ func (g *Gazetteer) overlapCandidate(words []string) int32 {
 		}
 		shared := 0
 		for _, w := range words {
+			n := utf8.RuneCountInString(w)
+			if n < 4 {
+				continue // too short to say anything alone
+			}
 			for _, x := range a.distinct {
-				if w == x || (len(w) >= 6 && gzBoundedLevenshtein([]rune(w), []rune(x), 1) <= 1) {
+				if w == x || (n >= 6 && lev.distance([]rune(w), []rune(x), 1) <= 1) {
 					shared++
 					break
 				}
@@ -744,14 +902,20 @@ var gzGenericWordSet = func() map[string]bool {
 	return m
 }()
 
-// gzBoundedLevenshtein returns the edit distance of a and b, or limit+1 as
-// soon as it is sure to exceed limit.
-func gzBoundedLevenshtein(a, b []rune, limit int) int {
+// gzLevenshtein computes edit distances, reusing its rows.
+type gzLevenshtein struct{ prev, cur []int }
+
+// distance returns the edit distance of a and b, or limit+1 as soon as it
+// is sure to exceed limit.
+func (l *gzLevenshtein) distance(a, b []rune, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if cap(l.prev) < len(b)+1 {
+		l.prev = make([]int, len(b)+1, 2*len(b)+2)
+		l.cur = make([]int, len(b)+1, 2*len(b)+2)
+	}
+	prev, cur := l.prev[:len(b)+1], l.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -759,11 +923,10 @@ func gzBoundedLevenshtein(a, b []rune, limit int) int {
 		cur[0] = i
 		rowMin := cur[0]
 		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v++
 			}
-			v := prev[j-1] + cost
 			if prev[j]+1 < v {
 				v = prev[j] + 1
 			}
@@ -771,9 +934,7 @@ func gzBoundedLevenshtein(a, b []rune, limit int) int {
 				v = cur[j-1] + 1
 			}
 			cur[j] = v
-			if v < rowMin {
-				rowMin = v
-			}
+			rowMin = min(rowMin, v)
 		}
 		if rowMin > limit {
 			return limit + 1

@@ -23,6 +23,7 @@ func TestLookup(t *testing.T) {
 		{"the CIS observation mission", "CIS", "", "", MatchExact},
 		{"CIS Executive Committee", "CIS", "", "", MatchExact},
 		{"CIS member states", "CIS", "", "", MatchExact},
+		{"29 observers of the CIS", "CIS", "", "", MatchExact},
 		{"Interparliamentary Assembly of the CIS", "CIS-IPA", "Interparliamentary Assembly of the CIS", KindOrganization, MatchExact},
 		{"Inter-Parliamentary Assembly of the CIS Member States", "CIS-IPA", "", "", MatchExact},
 		{"CIS Inter-Parliamentary Assembly", "CIS-IPA", "", "", MatchExact},
@@ -71,7 +72,7 @@ func TestLookup(t *testing.T) {
 		{"Eurasian Economic Union", "EAEU", "", "", MatchExact},
 		{"Arab League", "LAS", "", "", MatchExact},
 		{"African Union", "AFRU", "", "", MatchExact},
-		{"Security & Co-operation in Europe Organization", "", "", "", MatchNone},
+		{"Security & Co-operation in Europe Organization", "", "Organization for Security and Co-operation in Europe", KindOrganization, MatchWeak},
 
 		// Organisations, Russian, in any case.
 		{"СНГ", "CIS", "", "", MatchExact},
@@ -404,5 +405,35 @@ func BenchmarkLookupMisspelt(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		g.Lookup("Antiparliamentary Assembly of the CIS Member States")
+	}
+}
+
+func TestFindMisspelt(t *testing.T) {
+	g := DefaultGazetteer()
+	tests := []struct {
+		text string
+		want []string // Text=Code/quality
+	}{
+		{"So far 29 observers of the Antiparliamentary Assembly of the CIS Member States, which were accredited.",
+			[]string{"Antiparliamentary Assembly of the CIS Member States=CIS-IPA/fuzzy"}},
+		{"Observers of the Shanghai Cooperation Organisaton and of Kyrgyzstan came.",
+			[]string{"Shanghai Cooperation Organisaton=SCO/fuzzy", "Kyrgyzstan=KG/exact"}},
+		{"Russia, Organisation of Turkik States – 2", []string{"Russia=RU/exact", "Organisation of Turkik States=OTS/fuzzy"}},
+		// Unknown capitalised words that resemble nothing stay out.
+		{"CEC Secretary Mukhtar Yerman told the CIS mission", []string{"CIS mission=CIS/exact"}},
+		// One wrong acronym is not a misspelling to repair.
+		{"the Interparliamentary Assembly of the CSI Member Nations", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Find(tt.text) {
+			if tt.text[m.Start:m.End] != m.Text {
+				t.Errorf("Find(%q): offsets %d:%d do not give %q", tt.text, m.Start, m.End, m.Text)
+			}
+			got = append(got, m.Text+"="+m.Entity.Code+"/"+m.Quality.String())
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
 	}
 }

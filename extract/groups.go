@@ -6,7 +6,7 @@ import "strings"
 
 // functionWords are trimmed from the edges of a group phrase.
 var functionWords = set("the", "and", "as", "well", "also", "a", "an", "both", "from", "of", "by", "while",
-	"whereas", "with", "plus", "including", "namely", "such", "incl", "its", "their", "them", "those", "among", "и", "а", "также",
+	"whereas", "with", "plus", "including", "namely", "such", "incl", "its", "their", "them", "those", "among", "that", "followed", "then", "next", "another", "other", "и", "а", "также",
 	"от", "из", "со", "стороны", "в", "том", "числе", "включая", "кроме", "того", "тогда", "как", "but", "or")
 
 // nameStops are capitalised words that start sentences, not names.
@@ -15,7 +15,9 @@ var nameStops = set("in", "on", "at", "for", "by", "from", "to", "with", "all", 
 	"altogether", "there", "here", "since", "after", "before", "during", "today", "so", "thus", "earlier",
 	"всего", "итого", "из", "в", "на", "по", "также", "кроме", "при", "это", "они", "мы", "он", "она", "как",
 	"так", "сегодня", "ранее", "среди", "для", "until", "as", "each", "every", "other", "others", "some",
-	"many", "most", "more", "only", "observers", "observer", "наблюдатели", "наблюдателей")
+	"many", "most", "more", "only", "observers", "observer", "наблюдатели", "наблюдателей", "referendum",
+	"elections", "election", "vote", "voting", "polls", "majilis", "mazhilis", "parliament", "update", "breaking",
+	"референдум", "выборы", "голосование")
 
 // groupSuffixes may follow a group name without changing the group.
 var groupSuffixes = set("mission", "missions", "delegation", "delegations", "observers", "observer",
@@ -105,7 +107,7 @@ func (d *doc) groupFromRange(s *analysed, from, to int) (group, bool) {
 		g.subject = text
 		return g, true
 	}
-	if e, q := d.x.gaz.Lookup(text); q >= MatchWeak {
+	if e, q := d.x.gaz.Lookup(text); q >= MatchFuzzy || q == MatchWeak && s.looksLikeName(from, to) {
 		g := group{subject: text, canon: e.Canonical, kind: e.Kind}
 		if q >= MatchFuzzy {
 			g.code = e.Code
@@ -229,11 +231,56 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 			return d.mentionGroups(s, ms), "distributive", true
 		}
 	}
-	g, ok := d.groupFromRange(s, s.lastPart(from, p), p)
+	if s.isDateline(p) {
+		return nil, "", false
+	}
+	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
 	if !ok {
 		return nil, "", false
 	}
 	return []group{g}, "dash_item", true
+}
+
+// itemGroup resolves the name before a dash or parenthesis of a list item.
+// A clean name resolves whole ("EU Delegation to Kazakhstan"); otherwise the
+// entity written right before the dash is the group ("followed by
+// Kazakhstan – 23", "most come from Russia (14)").
+func (d *doc) itemGroup(s *analysed, from, p int) (group, bool) {
+	if g, ok := d.groupFromRange(s, from, p); ok {
+		return g, true
+	}
+	if p > 0 {
+		if m := s.mentAt[p-1]; m >= 0 {
+			return d.groupFromMention(s, m), true
+		}
+	}
+	return group{}, false
+}
+
+// isDateline reports whether the dash at p ends a dateline ("NUR-SULTAN –",
+// "MINSK, 19 February (BelTA) –") rather than a list item's name.
+func (s *analysed) isDateline(p int) bool {
+	if p > 12 {
+		return false
+	}
+	marker := false
+	for k := 0; k < p; k++ {
+		t := s.toks[k]
+		if s.inDate[k] || t.low == "(" || t.low == ")" {
+			marker = true
+			continue
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if !isCapitalized(t.text) {
+			return false
+		}
+		if s.mentAt[k] < 0 && len(t.text) >= 4 && t.text == strings.ToUpper(t.text) {
+			marker = true
+		}
+	}
+	return marker
 }
 
 func (d *doc) mentionGroups(s *analysed, ms []int) []group {
@@ -253,8 +300,23 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if p < 1 {
 		return nil, "", false
 	}
+	// "the CIS — by 151", "the OIC by eleven": the verb of the first item is left out
+	if s.toks[p].low == "by" && s.hasStemBefore(p, []string{"represented", "представлен"}) {
+		if p > 1 && s.toks[p-1].low == "–" {
+			p--
+		} else {
+			g, ok := d.itemGroup(s, s.lastPart(s.boundaryBack(p), p), p)
+			if !ok {
+				return nil, "", false
+			}
+			return []group{g}, "list_item", true
+		}
+	}
 	open := s.toks[p].low
 	if open != "–" && open != ":" && open != "(" {
+		return nil, "", false
+	}
+	if s.isDateline(p) {
 		return nil, "", false
 	}
 	next := s.word(i + 1)
@@ -279,16 +341,31 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if open == "(" {
 		from = s.lastPart(from, p)
 	}
-	g, ok := d.groupFromRange(s, s.lastPart(from, p), p)
-	if !ok || g.code == "" && g.kind == KindOrganization && !s.hasMentionIn(from, p) && !s.looksLikeName(s.trimRange(s.lastPart(from, p), p)) {
+	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
+	if !ok {
+		// "X has the largest number of accredited observers — 217"
+		if ms := s.mentionsIn(from, p); len(ms) == 1 {
+			return []group{d.groupFromMention(s, ms[0])}, "list_item", true
+		}
 		return nil, "", false
 	}
 	return []group{g}, "list_item", true
 }
 
-func (s *analysed) hasMentionIn(from, to int) bool {
+// mentionsIn lists the distinct mentions within [from,to).
+func (s *analysed) mentionsIn(from, to int) []int {
+	var ms []int
 	for k := from; k < to; k++ {
-		if s.mentAt[k] >= 0 {
+		if m := s.mentAt[k]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+func (s *analysed) hasStemBefore(i int, stems []string) bool {
+	for k := 0; k < i; k++ {
+		if hasStem(s.toks[k].low, stems) {
 			return true
 		}
 	}
@@ -317,7 +394,7 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 	prep := ""
 	for steps := 0; k < len(s.toks) && steps < 8; steps++ {
 		w := s.toks[k].low
-		if groupPrepositions[w] && (w != "by" || k > u.idx+1) && (w != "in" || prep == "") {
+		if groupPrepositions[w] && (w != "by" || k > u.idx+1 && senderVerbsEN[s.word(k-1)]) && (w != "in" || prep == "") {
 			if w == "in" {
 				// "observers in the CIS mission" names the group; "observers in Astana" does not
 				break
@@ -371,6 +448,10 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 		text := s.rangeText(k, end)
 		return afterResult{groups: []group{{subject: text, canon: text, kind: KindAggregate}}, aggregate: true}, "mixed", true
 	} else if len(ms) == 1 {
+		// "observers from OSCE participating States" come from the states, not the organisation
+		if w := s.word(end); w == "participating" || w == "member" || strings.HasPrefix(w, "государств") || strings.HasPrefix(w, "стран") {
+			return afterResult{}, "", false
+		}
 		return afterResult{groups: []group{d.groupFromMention(s, ms[0])}}, "from", true
 	}
 	// a name the gazetteer does not know, or knows only by a misspelling
@@ -525,6 +606,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 			return []group{g}, "sender", true
 		}
 	}
+	// an organisation the gazetteer does not know: "The Asian Network for Free Elections (ANFREL) sent 10"
+	if g, ok := d.groupFromRange(s, from, verb); ok && s.looksLikeName(s.trimRange(from, verb)) {
+		return []group{g}, "sender", true
+	}
 	return nil, "", false
 }
 
@@ -550,7 +635,7 @@ func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
 	trigger := false
 	for k := 0; k < i; k++ {
 		w := s.toks[k].low
-		if corefWordsEN[w] || hasStem(w, corefStemRU) {
+		if (corefWordsEN[w] || hasStem(w, corefStemRU)) && !(k >= i-3 && s.word(k+1) == "of") {
 			trigger = true
 			break
 		}
@@ -633,7 +718,7 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 		return group{}, false
 	}
 	switch s.toks[k].low {
-	case "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
+	case "number", "numbers", "numbered", "total", "насчитывает", "насчитывают", "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
 		"exceeded", "exceeds", "rose", "grew", "increased", "hit", "is", "was", "составило", "составляет",
 		"составил", "достигло", "достиг", "достигает", "превысило", "превышает", "—", "–":
 	default:
@@ -649,6 +734,10 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 			if w := s.toks[b].low; w == "number" || w == "total" || strings.HasPrefix(w, "числ") || strings.HasPrefix(w, "количеств") {
 				hasNumberWord = true
 			}
+		}
+		switch s.toks[k].low {
+		case "number", "numbers", "numbered", "totals", "totalled", "totaled", "total", "насчитывает", "насчитывают":
+			hasNumberWord = true
 		}
 		if !hasNumberWord {
 			return group{}, false

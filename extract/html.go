@@ -9,20 +9,52 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // htmlPage is a parsed HTML page with what every layout needs.
 type htmlPage struct {
-	doc  *goquery.Document
-	page Page
-	meta pageMeta
-	zone zoneFunc // offset rule for dates printed without one
+	doc     *goquery.Document
+	page    Page
+	meta    pageMeta
+	zone    zoneFunc        // offset rule for dates printed without one
+	classes map[string]bool // every class name on the page, for cheap layout tests
+}
+
+// hasClass reports whether any element of the page has one of the classes.
+func (h *htmlPage) hasClass(names ...string) bool {
+	for _, n := range names {
+		if h.classes[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// classIndex collects the class names used on the page in one pass, so
+// that trying each layout does not walk a big DOM again and again.
+func classIndex(root *html.Node) map[string]bool {
+	set := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "class" {
+					for _, c := range strings.Fields(a.Val) {
+						set[c] = true
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return set
 }
 
 // htmlLayout reads one family of page markup.
 type htmlLayout struct {
-	name  string
 	match func(h *htmlPage) bool
 	parse func(h *htmlPage) Article
 }
@@ -30,10 +62,10 @@ type htmlLayout struct {
 // htmlLayouts are tried in order; the first whose markup matches and that
 // finds a body wins. The generic reader is the fallback.
 var htmlLayouts = []htmlLayout{
-	{"kazinform-a", matchKazinformA, parseKazinformA},
-	{"kazinform-b", matchKazinformB, parseKazinformB},
-	{"kazinform-c", matchKazinformC, parseKazinformC},
-	{"qazaqtv", matchQazaqTV, parseQazaqTV},
+	{matchKazinformA, parseKazinformA},
+	{matchKazinformB, parseKazinformB},
+	{matchKazinformC, parseKazinformC},
+	{matchQazaqTV, parseQazaqTV},
 }
 
 func parseHTML(text string, p Page) (Article, error) {
@@ -41,7 +73,7 @@ func parseHTML(text string, p Page) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("read html: %w", err)
 	}
-	h := &htmlPage{doc: doc, page: p}
+	h := &htmlPage{doc: doc, page: p, classes: classIndex(doc.Nodes[0])}
 	h.meta = readMeta(doc, p.URL)
 	h.zone = zoneForHost(urlHost(firstSet(h.meta.canonical, p.URL)))
 
@@ -62,299 +94,40 @@ func parseHTML(text string, p Page) (Article, error) {
 	return a, nil
 }
 
-// blockTags start a new paragraph.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
-	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Blockquote: true, atom.Table: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Pre: true, atom.Dl: true, atom.Dt: true,
-	atom.Dd: true, atom.Hr: true, atom.Address: true, atom.Details: true, atom.Summary: true,
-	atom.Center: true, atom.Tbody: true, atom.Thead: true,
-}
-
-var headingTags = map[atom.Atom]bool{
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-}
-
-// skipTags never hold article text.
-var skipTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Iframe: true, atom.Svg: true,
-	atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Source: true,
-	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Template: true, atom.Button: true,
-	atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Form: true, atom.Figure: true,
-	atom.Figcaption: true, atom.Head: true, atom.Link: true, atom.Meta: true, atom.Title: true,
-	atom.Nav: true, atom.Aside: true, atom.Math: true,
-}
-
-// junkWords are class/id words of blocks that are not article text. Class
-// and id values are split on white space, '-' and '_' and compared whole,
-// so "navigation" matches but "canvas" does not.
-var junkWords = map[string]bool{
-	"nav": true, "navbar": true, "navigation": true, "menu": true, "submenu": true, "footer": true,
-	"header": true, "sidebar": true, "aside": true, "widget": true, "widgets": true, "share": true,
-	"sharing": true, "social": true, "socials": true, "related": true, "popular": true, "subscribe": true,
-	"subscription": true, "newsletter": true, "banner": true, "ad": true, "ads": true, "adfox": true,
-	"advert": true, "advertisement": true, "adv": true, "cookie": true, "cookies": true, "comments": true,
-	"comment": true, "breadcrumb": true, "breadcrumbs": true, "currency": true, "currencies": true,
-	"weather": true, "promo": true, "lang": true, "langs": true, "language": true, "languages": true,
-	"switcher": true, "tags": true, "tag": true, "keyword": true, "readalso": true, "mostread": true,
-	"trending": true, "trends": true, "rates": true, "pagination": true, "pager": true, "modal": true,
-	"popup": true, "frame": true, "instagram": true, "twitter": true, "telegram": true, "embed": true,
-	"caption": true, "author": true, "byline": true, "date": true, "time": true, "meta": true,
-	"partner": true, "partners": true, "recommended": true, "more": true, "latest": true,
-	"print": true, "gallery": true, "photo": true, "video": true, "player": true, "title": true,
-	"infobar": true, "toolbar": true, "logo": true, "search": true, "login": true, "counter": true,
-	"views": true, "rating": true, "credit": true, "credits": true,
-}
-
-// junkPairs are two-word class names split by the tokenizer.
-var junkPairs = [][2]string{{"read", "also"}, {"most", "read"}, {"see", "also"}, {"more", "news"}, {"news", "partner"}}
-
-// isJunkElement reports an element whose class or id marks it as
-// boilerplate, or whose role does.
-func isJunkElement(n *html.Node) bool {
-	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-		return false
-	}
-	for _, at := range n.Attr {
-		if at.Key == "itemprop" && at.Val == "articleBody" {
-			return false
-		}
-	}
-	for _, at := range n.Attr {
-		switch at.Key {
-		case "role":
-			switch at.Val {
-			case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog":
-				return true
-			}
-		case "aria-hidden":
-			if at.Val == "true" {
-				return true
-			}
-		case "hidden":
-			return true
-		case "class", "id":
-			words := strings.FieldsFunc(strings.ToLower(at.Val), func(r rune) bool {
-				return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
-			})
-			for i, w := range words {
-				if junkWords[w] {
-					return true
-				}
-				if i > 0 {
-					for _, p := range junkPairs {
-						if words[i-1] == p[0] && w == p[1] {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// textBlock is one paragraph of extracted text.
-type textBlock struct {
-	text    string
-	runes   int
-	links   int // runes inside links
-	heading bool
-}
-
-// textCollector walks a subtree and cuts its text into paragraphs.
-type textCollector struct {
-	drop   func(n *html.Node) bool // extra elements to leave out
-	paras  []textBlock
-	buf    strings.Builder
-	links  int
-	inLink int
-	head   int
-}
-
-// collectParagraphs returns the paragraphs of the text under sel, leaving out
-// script, media, navigation, boilerplate blocks and whatever drop selects.
-func collectParagraphs(sel *goquery.Selection, drop func(n *html.Node) bool) []textBlock {
-	c := &textCollector{drop: drop}
-	for _, n := range sel.Nodes {
-		c.walk(n, true)
-		c.flush()
-	}
-	return c.paras
-}
-
-func (c *textCollector) walk(n *html.Node, root bool) {
-	switch n.Type {
-	case html.TextNode:
-		c.appendText(n.Data)
-		return
-	case html.ElementNode:
-	case html.DocumentNode:
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			c.walk(ch, false)
-		}
-		return
-	default:
-		return
-	}
-	if n.DataAtom == atom.Br {
-		c.buf.WriteByte('\n')
-		return
-	}
-	if !root && (skipTags[n.DataAtom] || strings.HasPrefix(n.Data, "amp-") || isJunkElement(n) || (c.drop != nil && c.drop(n))) {
-		return
-	}
-	block := blockTags[n.DataAtom]
-	if block {
-		c.flush()
-	}
-	isLink := n.DataAtom == atom.A
-	if isLink {
-		c.inLink++
-	}
-	isHead := headingTags[n.DataAtom]
-	if isHead {
-		c.head++
-	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c.walk(ch, false)
-	}
-	if block {
-		c.flush()
-	}
-	if isHead {
-		c.head--
-	}
-	if isLink {
-		c.inLink--
-	}
-}
-
-func (c *textCollector) appendText(s string) {
-	start := c.buf.Len()
-	space := false
-	for _, r := range s {
-		if htmlSpace(r) {
-			space = true
-			continue
-		}
-		if space && c.buf.Len() > 0 {
-			c.buf.WriteByte(' ')
-		}
-		space = false
-		c.buf.WriteRune(r)
-	}
-	if space && c.buf.Len() > 0 {
-		c.buf.WriteByte(' ')
-	}
-	if c.inLink > 0 {
-		c.links += utf8.RuneCountInString(c.buf.String()[start:])
-	}
-}
-
-func htmlSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u3000':
-		return true
-	}
-	return false
-}
-
-// flush closes the current paragraph. Line breaks from <br> are kept; an
-// empty line (two <br>) splits the paragraph.
-func (c *textCollector) flush() {
-	raw := c.buf.String()
-	c.buf.Reset()
-	links := c.links
-	c.links = 0
-	if strings.TrimSpace(raw) == "" {
-		return
-	}
-	var lines []string
-	emit := func() {
-		if len(lines) == 0 {
-			return
-		}
-		t := strings.Join(lines, "\n")
-		n := utf8.RuneCountInString(t)
-		l := min(links, n)
-		c.paras = append(c.paras, textBlock{text: t, runes: n, links: l, heading: c.head > 0})
-		links -= l
-		lines = lines[:0]
-	}
-	for _, l := range strings.Split(raw, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			emit()
-			continue
-		}
-		lines = append(lines, l)
-	}
-	emit()
-}
-
-var reInlineReadAlso = regexp.MustCompile(`(?i)^(?:read also|also read|see also|read more|читайте также|читайте еще|смотрите также|см\. также)\s*[::–—-]`)
-
-// reCreditFooter matches the "Translation by …" / "Editing by …" footer
-// lines of Qazaq TV and Silk Way TV.
-var reCreditFooter = regexp.MustCompile(`^(?i:translation|translated|editing|edited|written|prepared)\s+by\s*:?\s*(.+)$`)
-
-// cleanParagraphs drops what is not article text from paragraphs that
-// came out of an article container: link lists, "Read also" blocks and
-// their headlines, photo credits.
-func cleanParagraphs(ps []textBlock) []textBlock {
-	var out []textBlock
-	skipping := false
-	for _, p := range ps {
-		lower := strings.ToLower(p.text)
-		if isStopLine(lower) {
-			skipping = true
-			continue
-		}
-		linky := p.links*10 > p.runes*6
-		if skipping {
-			if linky || !isProseLine(p.text) {
-				continue
-			}
-			skipping = false
-		}
-		if linky || isPictureLine(lower) || reInlineReadAlso.MatchString(p.text) {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// joinParagraphs renders paragraphs as the Article body.
-func joinParagraphs(ps []textBlock) string {
-	texts := make([]string, 0, len(ps))
-	for _, p := range ps {
-		texts = append(texts, p.text)
-	}
-	return strings.Join(texts, "\n\n")
-}
-
-// creditFooter removes trailing credit lines ("Translation by …") from ps
-// and returns the first credited name.
-func creditFooter(ps []textBlock) ([]textBlock, string) {
-	name := ""
-	for len(ps) > 0 {
-		m := reCreditFooter.FindStringSubmatch(ps[len(ps)-1].text)
-		if m == nil {
-			break
-		}
-		name = strings.TrimSpace(m[1])
-		ps = ps[:len(ps)-1]
-	}
-	return ps, strings.TrimRight(name, ".")
-}
-
-// text returns the collapsed text of a selection ("" when empty).
+// selText returns the collapsed text of a selection ("" when empty).
 func selText(sel *goquery.Selection) string {
 	return squashSpaces(sel.Text())
+}
+
+// shortText returns the collapsed text of sel if it has at most max bytes
+// of text; ok is false (and the walk stops early) for longer texts, so that
+// probing big containers for a date stays cheap.
+func shortText(sel *goquery.Selection, max int) (string, bool) {
+	var b strings.Builder
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return b.Len() <= 4*max
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range sel.Nodes {
+		if !walk(n) {
+			return "", false
+		}
+	}
+	t := squashSpaces(b.String())
+	if len(t) > max*2 {
+		return "", false
+	}
+	return t, true
 }
 
 // firstText returns the collapsed text of the first non-empty match of any
@@ -379,7 +152,8 @@ func (h *htmlPage) dateIn(root *goquery.Selection, selectors ...string) time.Tim
 	var t time.Time
 	for _, s := range selectors {
 		root.Find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
-			for _, v := range []string{sel.AttrOr("datetime", ""), sel.AttrOr("content", ""), selText(sel)} {
+			short, _ := shortText(sel, 80)
+			for _, v := range []string{sel.AttrOr("datetime", ""), sel.AttrOr("content", ""), short} {
 				if v == "" || utf8.RuneCountInString(v) > 80 {
 					continue
 				}
@@ -400,7 +174,7 @@ func (h *htmlPage) dateIn(root *goquery.Selection, selectors ...string) time.Tim
 // breadcrumbSection returns the last breadcrumb that is not the title.
 func breadcrumbSection(doc *goquery.Document, title string) string {
 	var crumbs []string
-	doc.Find(`.breadcrumbs, .breadcrumb, .bread-crumbs, [itemtype*="BreadcrumbList"], nav[aria-label="breadcrumb"], .article__breadcrumbs`).First().
+	doc.Find(`.breadcrumbs, .breadcrumb, .bread-crumbs, [itemtype*="BreadcrumbList"], nav[aria-label="breadcrumb"], .article__breadcrumbs, .path`).First().
 		Find("a, li, span").Each(func(_ int, s *goquery.Selection) {
 		if s.Children().Length() > 0 && goquery.NodeName(s) != "a" {
 			return
@@ -445,6 +219,28 @@ func splitTags(sel *goquery.Selection) []string {
 		}
 	}
 	return tags
+}
+
+// tagSelectors find tag links on pages without a layout-specific tag block.
+var tagSelectors = []string{
+	`a[rel~="tag"]`, ".tags a", ".tags-list a", ".tags-links a", ".newsTags a", ".news-tags a",
+	".post-tags a", ".entry-tags a", ".article-tags a", ".article__tags a",
+}
+
+// markupTags returns the links of the first tag block found.
+func markupTags(doc *goquery.Document) []string {
+	for _, s := range tagSelectors {
+		var tags []string
+		doc.Find(s).Each(func(_ int, a *goquery.Selection) {
+			if t := strings.Trim(selText(a), "#, "); t != "" {
+				tags = append(tags, t)
+			}
+		})
+		if len(tags) > 0 {
+			return tags
+		}
+	}
+	return nil
 }
 
 func firstSet(ss ...string) string {

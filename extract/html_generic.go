@@ -47,16 +47,32 @@ func parseGeneric(h *htmlPage) Article {
 			return a.Author == ""
 		})
 	}
-	container := bestContainer(doc)
+	container, ps := bestContainer(h)
 	if container == nil {
 		return a
 	}
-	ps, credited := creditFooter(cleanParagraphs(collectParagraphs(container, nil)))
+	if ps == nil {
+		ps = collectParagraphs(container, nil)
+	}
+	ps, credited := creditFooter(cleanParagraphs(ps))
 	if a.Author == "" {
 		a.Author = credited
 	}
-	a.Body = joinParagraphs(ps)
+	a.Body = joinParagraphs(trimLeadingMeta(ps, a.Title))
 	return a
+}
+
+// trimLeadingMeta drops the title and date lines that a container found by
+// scoring may start with: they are printed above the text, not part of it.
+func trimLeadingMeta(ps []textBlock, title string) []textBlock {
+	for len(ps) > 0 {
+		t := ps[0].text
+		if !strings.EqualFold(t, title) && !(ps[0].runes <= 45 && isDateLine(t)) {
+			break
+		}
+		ps = ps[1:]
+	}
+	return ps
 }
 
 // dateNearTitle looks for a short date line among the elements that follow
@@ -70,7 +86,7 @@ func (h *htmlPage) dateNearTitle() (t time.Time) {
 	for s := title; s.Length() > 0 && seen < 3; s = s.Parent() {
 		for sib := s.Next(); sib.Length() > 0 && seen < 12; sib = sib.Next() {
 			seen++
-			v := selText(sib)
+			v, _ := shortText(sib, 60)
 			if v == "" || utf8.RuneCountInString(v) > 60 {
 				if found := h.dateIn(sib, "time", `[class*="date"]`, `[class*="time"]`); !found.IsZero() {
 					return found
@@ -86,19 +102,27 @@ func (h *htmlPage) dateNearTitle() (t time.Time) {
 	return t
 }
 
-// bestContainer returns the element that holds the article text, or nil.
-func bestContainer(doc *goquery.Document) *goquery.Selection {
+// bestContainer returns the element that holds the article text, or nil,
+// and its paragraphs when it had to collect them to decide.
+func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
+	doc := h.doc
 	for _, s := range contentSelectors {
+		if strings.HasPrefix(s, ".") && !h.hasClass(s[1:]) {
+			continue
+		}
 		sel := doc.Find(s).First()
 		if sel.Length() == 0 {
 			continue
 		}
+		ps := collectParagraphs(sel, nil)
 		n := 0
-		for _, p := range cleanParagraphs(collectParagraphs(sel, nil)) {
-			n += p.runes
+		for _, p := range ps {
+			if p.links*2 < p.runes {
+				n += p.runes - p.links
+			}
 		}
 		if n >= 150 {
-			return sel
+			return sel, ps
 		}
 	}
 
@@ -143,9 +167,9 @@ func bestContainer(doc *goquery.Document) *goquery.Selection {
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, nil
 	}
-	return goquery.NewDocumentFromNode(best).Selection
+	return goquery.NewDocumentFromNode(best).Selection, nil
 }
 
 // ownTextLen counts the runes of n's direct text children.

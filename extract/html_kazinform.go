@@ -39,7 +39,7 @@ func withAMP(name string, doc *goquery.Document) string {
 }
 
 func matchKazinformA(h *htmlPage) bool {
-	return h.doc.Find(".article_news_body, .date_public_art").Length() > 0
+	return h.hasClass("article_news_body", "date_public_art")
 }
 
 var reAuthorPrefix = regexp.MustCompile(`(?i)^\s*(?:автор|author)\s*:\s*`)
@@ -69,8 +69,8 @@ func parseKazinformA(h *htmlPage) Article {
 }
 
 func matchKazinformB(h *htmlPage) bool {
-	return h.doc.Find(".article__body-text").Length() > 0 ||
-		(h.doc.Find("h1.article__title").Length() > 0 && h.doc.Find(".article__content").Length() == 0)
+	return h.hasClass("article__body-text") ||
+		(h.hasClass("article__title") && !h.hasClass("article__content") && h.doc.Find("h1.article__title").Length() > 0)
 }
 
 func parseKazinformB(h *htmlPage) Article {
@@ -92,7 +92,7 @@ func parseKazinformB(h *htmlPage) Article {
 }
 
 func matchKazinformC(h *htmlPage) bool {
-	return h.doc.Find(".article__content").Length() > 0
+	return h.hasClass("article__content")
 }
 
 func parseKazinformC(h *htmlPage) Article {

@@ -141,6 +141,9 @@ func (m pageMeta) fill(a *Article, h *htmlPage) {
 	if len(a.Tags) == 0 {
 		a.Tags = m.tags
 	}
+	if len(a.Tags) == 0 {
+		a.Tags = markupTags(h.doc)
+	}
 	if a.URL == "" {
 		a.URL = m.canonical
 	}
@@ -171,7 +174,7 @@ func (m pageMeta) cleanTitle(t string) string {
 	if t == "" {
 		return ""
 	}
-	if i := strings.LastIndex(t, " | "); i > 0 && utf8.RuneCountInString(t[i+3:]) <= 40 {
+	if i := strings.LastIndex(t, " | "); i > 0 && utf8.RuneCountInString(t[i+3:]) <= 40 && lineWords(t[i+3:]) <= 4 {
 		t = strings.TrimSpace(t[:i])
 	}
 	site := strings.ToLower(m.siteName)

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // Qazaq TV (qazaqtv.com/<lang>/news/<section>/<id>-<slug>) prints the date as
@@ -15,7 +13,7 @@ import (
 // content search for the body.
 
 func matchQazaqTV(h *htmlPage) bool {
-	if h.doc.Find(".news-detail__text, .news-detail").Length() > 0 {
+	if h.hasClass("news-detail__text", "news-detail") {
 		return true
 	}
 	site := strings.ToLower(strings.ReplaceAll(h.meta.siteName, " ", ""))
@@ -31,19 +29,21 @@ func parseQazaqTV(h *htmlPage) Article {
 	if tags := doc.Find(".news-detail__tags").First(); tags.Length() > 0 {
 		a.Tags = splitTags(tags)
 	}
-	var container *goquery.Selection
-	if c := doc.Find(".news-detail__text").First(); c.Length() > 0 {
-		container = c
-	} else {
-		container = bestContainer(doc)
+	var ps []textBlock
+	container := doc.Find(".news-detail__text").First()
+	if container.Length() == 0 {
+		container, ps = bestContainer(h)
 	}
 	if container == nil {
 		return a
 	}
-	ps, credited := creditFooter(cleanParagraphs(collectParagraphs(container, nil)))
+	if ps == nil {
+		ps = collectParagraphs(container, nil)
+	}
+	ps, credited := creditFooter(cleanParagraphs(ps))
 	if a.Author == "" {
 		a.Author = credited
 	}
-	a.Body = joinParagraphs(ps)
+	a.Body = joinParagraphs(trimLeadingMeta(ps, a.Title))
 	return a
 }

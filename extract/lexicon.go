@@ -120,7 +120,8 @@ var senderVerbsEN = set("send", "sends", "sent", "sending", "dispatch", "dispatc
 	"numbered", "numbering", "totals", "totalled", "totaled", "has", "have", "had", "brings", "brought",
 	"bring", "fielded", "fields", "field", "provide", "provides", "provided", "contribute", "contributes",
 	"contributed", "nominate", "nominates", "nominated", "propose", "proposed", "proposes", "involve",
-	"involves", "involved", "unite", "unites", "united", "accommodate", "represented")
+	"involves", "involved", "unite", "unites", "united", "accommodate", "represented", "request", "requests",
+	"requested", "seek", "seeks", "recruit", "recruits", "with")
 
 var senderPhrasesEN = [][]string{
 	{"consists", "of"}, {"consisted", "of"}, {"consist", "of"}, {"consisting", "of"}, {"made", "up", "of"},

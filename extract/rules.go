@@ -95,6 +95,17 @@ func (d *doc) numberFacts(si, i int) []cand {
 	if gs, rule, ok := d.dashGroup(si, i, qstart, u); ok {
 		return cands(gs, mk, rule)
 	}
+	// "The embassies of the US, Britain and Germany received accreditation for two observers each"
+	if s.distributive(i, u.idx) && u.entity < 0 {
+		for k := qstart - 1; k >= 0; k-- {
+			if s.mentAt[k] >= 0 {
+				if ms := s.listMentions(s.lastListStart(0, k+1), k+1); len(ms) > 1 {
+					return cands(d.mentionGroups(s, ms), mk, "distributive")
+				}
+				break
+			}
+		}
+	}
 	// "170 CIS observers"
 	if u.entity >= 0 {
 		if u.host {
@@ -339,6 +350,9 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 		case "member", "strong", "person", "people", "man":
 			for k := j + 2; k < min(j+6, len(s.toks)); k++ {
 				w := s.toks[k].low
+				if m := s.mentAt[k]; m >= 0 && u.entity < 0 {
+					u.entity = m
+				}
 				if isObserverNoun(w) || w == "mission" || w == "delegation" || w == "team" || w == "observation" {
 					u.idx, u.kind, u.strongSfx = k, unitObserver, true
 					return u

@@ -60,16 +60,12 @@ var stopMarkers = map[string]bool{
 	"relevant news": true, "другие новости": true, "more news": true,
 }
 
-// dumpLine is one line of a dump: norm has NBSPs turned into spaces and is
-// trimmed, so runs of spaces between tags survive.
-type dumpLine struct {
-	norm string
-}
-
 func parseTextDump(text string, p Page) Article {
 	a := Article{Layout: "textdump"}
 	raw := strings.Split(text, "\n")
-	lines := make([]dumpLine, len(raw))
+	// Lines have NBSPs turned into spaces and are trimmed; runs of spaces
+	// inside a line survive, as tag lines need them.
+	lines := make([]string, len(raw))
 	var hint time.Time
 	for i, l := range raw {
 		l = strings.Map(func(r rune) rune {
@@ -89,7 +85,7 @@ func parseTextDump(text string, p Page) Article {
 		}
 		l = strings.TrimSpace(l)
 		l = strings.TrimSpace(strings.TrimLeft(l, "•·"))
-		lines[i] = dumpLine{norm: l}
+		lines[i] = l
 	}
 
 	start := readDumpHeader(lines, &a)
@@ -107,10 +103,9 @@ func parseTextDump(text string, p Page) Article {
 
 // readDumpHeader reads title, section, author, date and tags from the lines
 // before the body and returns the index of the first body line, or -1.
-func readDumpHeader(lines []dumpLine, a *Article) int {
+func readDumpHeader(lines []string, a *Article) int {
 	inCrumbs, wantAuthor, tagRun := false, false, false
-	for i, ln := range lines {
-		l := ln.norm
+	for i, l := range lines {
 		if l == "" {
 			continue
 		}
@@ -163,7 +158,7 @@ func readDumpHeader(lines []dumpLine, a *Article) int {
 		// Short lines between title and body: a rubric, or tags written one
 		// per line with trailing commas.
 		switch {
-		case strings.HasSuffix(l, ",") || tagRun:
+		case (strings.HasSuffix(l, ",") || tagRun) && lineWords(l) <= 3:
 			if t := strings.TrimSpace(strings.TrimSuffix(l, ",")); t != "" {
 				a.Tags = append(a.Tags, t)
 			}
@@ -177,21 +172,28 @@ func readDumpHeader(lines []dumpLine, a *Article) int {
 
 // readDumpBody collects body lines ("" marks a blank line) from start up to
 // the first marker of the tail, and returns them with the tail's index.
-func readDumpBody(lines []dumpLine, start int, a *Article) ([]string, int) {
+func readDumpBody(lines []string, start int, a *Article) ([]string, int) {
 	var body []string
 	for i := start; i < len(lines); i++ {
-		l := lines[i].norm
+		l := lines[i]
 		if l == "" {
 			body = append(body, "")
 			continue
 		}
-		lower := strings.ToLower(l)
-		switch {
-		case isStopLine(lower), reAuthorLabel.MatchString(l), isTagLine(l):
+		if len(l) <= 80 {
+			// Markers, labels, tag lines and picture lines are short.
+			lower := strings.ToLower(l)
+			switch {
+			case isStopLine(lower), reAuthorLabel.MatchString(l), isTagLine(l):
+				return body, i
+			case isPictureLine(lower):
+				continue
+			}
+		}
+		if startsHeadlineRun(lines, i) {
 			return body, i
-		case startsHeadlineRun(lines, i):
-			return body, i
-		case isPictureLine(lower), strings.EqualFold(l, a.Title):
+		}
+		if len(l) == len(a.Title) && strings.EqualFold(l, a.Title) {
 			continue
 		}
 		body = append(body, l)
@@ -200,11 +202,11 @@ func readDumpBody(lines []dumpLine, start int, a *Article) ([]string, int) {
 }
 
 // readDumpTail reads the author and tags printed after the body.
-func readDumpTail(lines []dumpLine, i int, a *Article) {
+func readDumpTail(lines []string, i int, a *Article) {
 	next := func() (string, bool) {
 		for i++; i < len(lines); i++ {
-			if lines[i].norm != "" {
-				return lines[i].norm, true
+			if lines[i] != "" {
+				return lines[i], true
 			}
 		}
 		return "", false
@@ -212,8 +214,10 @@ func readDumpTail(lines []dumpLine, i int, a *Article) {
 	if i >= len(lines) {
 		return
 	}
-	l := lines[i].norm
+	l := lines[i]
+	labelled := false // the line after an author or "Tags:" label may be tags
 	if m := reAuthorLabel.FindStringSubmatch(l); m != nil {
+		labelled = true
 		name := strings.TrimSpace(m[1])
 		if name == "" {
 			if n, ok := next(); ok && lineWords(n) <= 5 && !isStopLine(strings.ToLower(n)) {
@@ -230,12 +234,16 @@ func readDumpTail(lines []dumpLine, i int, a *Article) {
 	}
 	lower := strings.ToLower(strings.TrimSuffix(l, ":"))
 	if lower == "tags" || lower == "теги" {
+		labelled = true
 		var ok bool
 		if l, ok = next(); !ok || isStopLine(strings.ToLower(l)) {
 			return
 		}
 	}
-	if len(a.Tags) == 0 && !isStopLine(strings.ToLower(l)) && lineWords(l) <= 12 && !endsWithStop(l) {
+	if !labelled && !isTagLine(l) {
+		return
+	}
+	if len(a.Tags) == 0 && !isStopLine(strings.ToLower(l)) && lineWords(l) <= 12 && !endsWithStop(l) && !reNumbered.MatchString(l) {
 		a.Tags = splitTagLine(l)
 	}
 }
@@ -357,13 +365,18 @@ func isProseLine(l string) bool {
 	if lineWords(l) < 6 {
 		return false
 	}
-	return endsWithStop(l) || utf8.RuneCountInString(l) >= 120 || reDateline.MatchString(l)
+	if endsWithStop(l) || utf8.RuneCountInString(l) >= 120 || reDateline.MatchString(l) {
+		return true
+	}
+	// A long line that breaks off mid-sentence, as wrapped dumps do.
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return lineWords(l) >= 8 && (r == ',' || r == ';' || r == ':' || r == '–' || r == '-')
 }
 
 // isTagLine reports a line of a few capitalised words separated by runs of
 // spaces, as tag lines print.
 func isTagLine(l string) bool {
-	if !reSpaceRun.MatchString(l) || endsWithStop(l) {
+	if !strings.Contains(l, "  ") || endsWithStop(l) {
 		return false
 	}
 	items := reSpaceRun.Split(l, -1)
@@ -394,8 +407,11 @@ func splitTagLine(l string) []string {
 
 // startsHeadlineRun reports that lines[i] and the next non-blank line are
 // items of a headline list ("ru …", "1 …").
-func startsHeadlineRun(lines []dumpLine, i int) bool {
-	l := lines[i].norm
+func startsHeadlineRun(lines []string, i int) bool {
+	l := lines[i]
+	if l == "" || !(l[0] >= '0' && l[0] <= '9' || strings.IndexByte(l, ' ') <= 4) {
+		return false // neither "12 …" nor a short language label
+	}
 	var re *regexp.Regexp
 	switch {
 	case reLangPrefix.MatchString(l):
@@ -406,8 +422,8 @@ func startsHeadlineRun(lines []dumpLine, i int) bool {
 		return false
 	}
 	for j := i + 1; j < len(lines); j++ {
-		if lines[j].norm != "" {
-			return re.MatchString(lines[j].norm)
+		if lines[j] != "" {
+			return re.MatchString(lines[j])
 		}
 	}
 	return false

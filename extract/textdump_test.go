@@ -136,7 +136,9 @@ func TestSeedDumps(t *testing.T) {
 			}
 			body := normWS(a.Body)
 			for _, ev := range gold[filepath.Base(p.Source)] {
-				if !strings.Contains(body, normWS(ev)) {
+				// The seed gold ends some evidence with a full stop where the
+				// page has ",»"; compare without it.
+				if !strings.Contains(body, strings.TrimRight(normWS(ev), ".")) {
 					t.Errorf("body lacks gold evidence %q", ev)
 				}
 			}
@@ -164,4 +166,80 @@ func seedEvidence(t *testing.T) map[string][]string {
 		out[g.File] = append(out[g.File], g.Evidence)
 	}
 	return out
+}
+
+func TestParseTextDumpLayouts(t *testing.T) {
+	tests := []struct {
+		name      string
+		dump      string
+		title     string
+		published string
+		author    string
+		tags      []string
+		body      string
+	}{
+		{
+			name: "gen B migrated",
+			dump: "EN\nTrends:\n#Elections #Astana\nTV AND RADIO COMPLEX OF THE PRESIDENT OF THE RK\nkz qz ру en 中文 ўз ق ز\n" +
+				"World News Incidents Kazakhstan Politics Analytics Economy About us\n" +
+				"About agency Contacts Advertisement Partners Photo Site map Tags\n" +
+				"16:12, 20 March 2016 | GMT +6\nForeign observers praise the organisation of the vote\nNone\nNone\n" +
+				"ASTANA. KAZINFORM – A group of foreign observers said the vote was well organised.\n" +
+				"They visited 40 polling stations.\nTags:\nElections   Observers\nCurrently reading\n" +
+				"CEC accredits 500 observers\nMore news in our Telegram channel!\n",
+			title: "Foreign observers praise the organisation of the vote", published: "2016-03-20T16:12:00+06:00",
+			tags: []string{"Elections", "Observers"},
+			body: "ASTANA. KAZINFORM – A group of foreign observers said the vote was well organised.\n\nThey visited 40 polling stations.",
+		},
+		{
+			name: "gen B hex id",
+			dump: "Observers to arrive next week\nObservers to arrive next week\nPhoto credit: freepik.com\n" +
+				"The first observers of the mission will arrive next week, Kazinform News Agency reports.\n" +
+				"Currently reading\nOver 100 observers accredited\n",
+			title: "Observers to arrive next week", published: "0001-01-01T00:00:00Z",
+			body: "The first observers of the mission will arrive next week, Kazinform News Agency reports.",
+		},
+		{
+			name: "gen B amp",
+			dump: " date 2016-01-22 • kz\nThe commission sets the terms of accreditation\n17:42, 22 January 2016\n" +
+				"ASTANA. KAZINFORM – The commission approved the rules for accrediting foreign observers on Friday.\n" +
+				"Elections   Majilis\n",
+			title: "The commission sets the terms of accreditation", published: "2016-01-22T17:42:00+06:00",
+			tags: []string{"Elections", "Majilis"},
+			body: "ASTANA. KAZINFORM – The commission approved the rules for accrediting foreign observers on Friday.",
+		},
+		{
+			name: "date hint only, wrapped sentence, numbered tail",
+			dump: " date 2023-03-01 Title of the wrapped article here\nAuthor: Dana Omarova\n" +
+				"ALMATY. KAZINFORM – The commission said that observers of eleven organisations,\n" +
+				"including the CIS, had been accredited on Tuesday.\n\n" +
+				"A second paragraph closes the text.\n1 First popular headline\n2 Second popular headline\n",
+			title: "Title of the wrapped article here", published: "2023-03-01T00:00:00+06:00", author: "Dana Omarova",
+			body: "ALMATY. KAZINFORM – The commission said that observers of eleven organisations,\n" +
+				"including the CIS, had been accredited on Tuesday.\n\nA second paragraph closes the text.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(Page{Source: "dump.txt", Body: []byte(tt.dump)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.title {
+				t.Errorf("Title = %q, want %q", a.Title, tt.title)
+			}
+			if got := a.PublishedAt.Format(time.RFC3339); got != tt.published {
+				t.Errorf("PublishedAt = %s, want %s", got, tt.published)
+			}
+			if a.Author != tt.author {
+				t.Errorf("Author = %q, want %q", a.Author, tt.author)
+			}
+			if strings.Join(a.Tags, "|") != strings.Join(tt.tags, "|") {
+				t.Errorf("Tags = %q, want %q", a.Tags, tt.tags)
+			}
+			if a.Body != tt.body {
+				t.Errorf("Body =\n%q\nwant\n%q", a.Body, tt.body)
+			}
+		})
+	}
 }

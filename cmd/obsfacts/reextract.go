@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/store"
+)
+
+func init() {
+	register("reextract", "re-run extraction over the stored pages, offline", runReextract)
+}
+
+func runReextract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", defaultDB, "SQLite `file` to update")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: obsfacts reextract [--db FILE]
+
+Re-runs article and fact extraction over every stored article page, without
+the network, after the extractor changed. Each article's facts are replaced
+in one transaction and stamped with extractor version `+extract.Version+`;
+an interrupted run can simply be started again.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if err := requireDB(*dbPath); err != nil {
+		return err
+	}
+	st, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	runID, err := st.StartCommand(ctx, "reextract", "")
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	bar := newProgress(stderr, stats.Totals.Articles, "re-extracting")
+	x := extract.NewExtractor()
+	start := time.Now()
+	err = st.EachPage(ctx, func(pageID int64, p extract.Page, kind, key string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		defer bar.Add(1)
+		res, err := x.Process(p)
+		if err != nil {
+			// a page that no longer parses keeps its old facts: report, go on
+			counts["failed"]++
+			slog.Warn("re-extract failed; old facts kept", "article", key, "err", err)
+			return nil
+		}
+		if err := st.ReplaceFacts(ctx, pageID, key, res); err != nil {
+			return err
+		}
+		counts["articles"]++
+		counts["facts"] += len(res.Facts)
+		return nil
+	})
+	_ = bar.Finish()
+	outcome := "ok"
+	if err != nil {
+		outcome = "error: " + err.Error()
+		if errors.Is(err, context.Canceled) {
+			outcome = "interrupted"
+		}
+	}
+	_ = st.FinishRun(context.WithoutCancel(ctx), runID, counts, outcome)
+	fmt.Fprintf(stderr, "obsfacts reextract: %d articles, %d facts, %d failed in %s\n",
+		counts["articles"], counts["facts"], counts["failed"], time.Since(start).Round(time.Millisecond))
+	return err
+}
+
+// newProgress returns a live progress bar on a terminal and a silent one
+// otherwise (long runs then log through slog).
+func newProgress(w io.Writer, total int, what string) *progressbar.ProgressBar {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(what),
+			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(io.Discard))
+}

@@ -1,0 +1,388 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// job is one request in flight; it travels in the colly context.
+type job struct {
+	item        Item
+	contentType string // as the server sent it (colly sees it without charset)
+	skip        string // why the body was not downloaded, when we aborted it
+}
+
+const jobKey = "obsfacts.job"
+
+// newCollector sets colly up: async, our User-Agent, robots.txt obeyed,
+// timeouts, a body cap, revisits allowed (the frontier decides what is new),
+// and the transport with the --resolve dialer.
+func (c *Crawler) newCollector() *colly.Collector {
+	coll := colly.NewCollector(
+		colly.Async(true),
+		colly.UserAgent(c.cfg.UserAgent),
+		// One byte over the cap, so an oversized body is told from one
+		// exactly at the cap: colly truncates silently.
+		colly.MaxBodySize(c.cfg.MaxBody+1),
+		colly.AllowURLRevisit(),
+		colly.ParseHTTPErrorResponse(),
+		colly.StdlibContext(c.bg),
+	)
+	coll.IgnoreRobotsTxt = false
+	coll.WithTransport(newTransport(c.cfg.Resolve, c.cfg.Timeout))
+	coll.SetRequestTimeout(c.cfg.Timeout)
+	coll.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return c.checkRedirect(req.URL, via[0].URL)
+	})
+	if err := coll.Limits(c.limitRules()); err != nil {
+		c.log.Warn("limit rules", "err", err)
+	}
+	coll.OnResponseHeaders(c.onHeaders)
+	coll.OnResponse(c.onResponse)
+	coll.OnError(c.onError)
+	return coll
+}
+
+// dispatch starts the request for a leased item; it reports whether a
+// request was started (and a completion will follow on c.done). Items that
+// need no request are finished here.
+func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
+	u, err := url.Parse(it.URL)
+	if err != nil {
+		c.finish(it, StateFailed, "bad URL: "+err.Error())
+		return false
+	}
+	if it.Kind == KindArticle {
+		stored, err := c.cfg.Archive.HasArticle(ctx, it.Key)
+		if err != nil {
+			c.setFatal(fmt.Errorf("crawler: has article %s: %w", it.Key, err))
+			c.release([]Item{it})
+			return false
+		}
+		if stored {
+			c.finish(it, StateDone, "already stored")
+			return false
+		}
+	}
+	if until, paused := c.pausedUntil(u.Host); paused {
+		c.retryAt(it, it.Attempts, until, "host asked to wait")
+		return false
+	}
+
+	cctx := colly.NewContext()
+	cctx.Put(jobKey, &job{item: it})
+	hdr := http.Header{}
+	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	c.n.requests.Add(1)
+	c.setActive(it, true)
+	// colly fetches robots.txt here, synchronously, once per host.
+	err = c.coll.Request(http.MethodGet, it.URL, nil, cctx, hdr)
+	if err != nil {
+		c.setActive(it, false)
+	}
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, colly.ErrRobotsTxtBlocked):
+		c.log.Debug("robots.txt disallows", "url", it.URL)
+		c.finish(it, StateSkipped, "robots.txt")
+	case isNetErr(err):
+		// robots.txt could not be fetched: treat like the page itself failing.
+		c.retryOrFail(it, "robots.txt: "+netReason(err), 0, nil)
+	default:
+		c.finish(it, StateFailed, "request: "+err.Error())
+	}
+	return false
+}
+
+// knownArticle stops a redirect to an article already stored; busyArticle
+// one to an article being fetched right now under another URL.
+type (
+	knownArticle struct{ key string }
+	busyArticle  struct{ key string }
+)
+
+func (e *knownArticle) Error() string { return "redirect to stored article " + e.key }
+func (e *busyArticle) Error() string  { return "redirect to article in flight " + e.key }
+
+// checkRedirect stops following a redirect from an article URL to a
+// different article identity that is already stored (the redirect alone
+// tells it is a duplicate, so its body need not be fetched again) or is
+// being fetched (the item waits and asks again).
+func (c *Crawler) checkRedirect(to, from *url.URL) error {
+	if kindOf(from) != KindArticle && ProfileFor(from) != nil {
+		return nil
+	}
+	key := keyOf(to)
+	if key == keyOf(from) {
+		return nil
+	}
+	if c.isActive(key) {
+		return &busyArticle{key: key}
+	}
+	stored, err := c.cfg.Archive.HasArticle(c.bg, key)
+	if err != nil || !stored {
+		return nil
+	}
+	return &knownArticle{key: key}
+}
+
+// limitRules gives each host its own colly LimitRule, so delay and
+// parallelism hold per host (one "*" rule would share them among all):
+// the hosts of every profile (with their www./m. aliases) and of the start
+// URLs, then "*" for the rest (redirect targets elsewhere). colly reads its
+// rules without a lock, so they are all set before the first request.
+func (c *Crawler) limitRules() []*colly.LimitRule {
+	var hosts []string
+	for _, p := range Profiles() {
+		hosts = append(hosts, p.Hosts...)
+	}
+	for _, s := range c.cfg.Start {
+		if u, err := url.Parse(s); err == nil {
+			hosts = append(hosts, canonicalHost(u.Hostname()))
+		}
+	}
+	slices.Sort(hosts)
+	hosts = slices.Compact(hosts)
+	rules := make([]*colly.LimitRule, 0, len(hosts)+1)
+	for _, h := range append(hosts, "") {
+		r := &colly.LimitRule{Delay: c.cfg.Delay, RandomDelay: c.cfg.RandomDelay, Parallelism: c.cfg.Parallelism}
+		if h == "" {
+			r.DomainGlob = "*"
+		} else {
+			r.DomainRegexp = `^(?:(?:www|m|amp)\.)?` + regexp.QuoteMeta(h) + `(?::\d+)?$`
+		}
+		rules = append(rules, r)
+	}
+	return rules
+}
+
+// onHeaders checks a response before its body is read: oversized bodies
+// and non-HTML pages are not downloaded.
+func (c *Crawler) onHeaders(r *colly.Response) {
+	j, ok := r.Ctx.GetAny(jobKey).(*job)
+	if !ok {
+		return
+	}
+	ct := r.Headers.Get("Content-Type")
+	j.contentType = ct
+	// colly transcodes bodies whose Content-Type names a charset; the
+	// archive wants the bytes as sent, so it is shown the bare media type.
+	if mt, _, err := mime.ParseMediaType(ct); err == nil && mt != ct {
+		r.Headers.Set("Content-Type", mt)
+	}
+	if n, err := strconv.ParseInt(r.Headers.Get("Content-Length"), 10, 64); err == nil && n > int64(c.cfg.MaxBody) {
+		j.skip = fmt.Sprintf("oversized: %d bytes > %d", n, c.cfg.MaxBody)
+		r.Request.Abort()
+		return
+	}
+	if r.StatusCode >= 200 && r.StatusCode < 300 && !acceptable(j.item.Kind, ct) {
+		j.skip = "not HTML: " + ct
+		r.Request.Abort()
+	}
+}
+
+// acceptable reports whether a page of kind may have media type ct; an
+// empty type is sniffed after download.
+func acceptable(kind, ct string) bool {
+	mt, _, _ := mime.ParseMediaType(ct)
+	mt = strings.ToLower(mt)
+	html := mt == "" || mt == "text/html" || mt == "application/xhtml+xml"
+	xml := strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml")
+	switch kind {
+	case KindArticle:
+		return html
+	case KindListing:
+		return html || xml
+	default: // feeds and sitemaps: often served as text/plain or gzip
+		return html || xml || mt == "text/plain" || strings.Contains(mt, "gzip")
+	}
+}
+
+func (c *Crawler) onResponse(r *colly.Response) {
+	j, ok := r.Ctx.GetAny(jobKey).(*job)
+	if !ok {
+		return
+	}
+	defer c.signal(j)
+	c.n.fetched.Add(1)
+	c.handle(j, r)
+}
+
+func (c *Crawler) onError(r *colly.Response, err error) {
+	j, ok := r.Ctx.GetAny(jobKey).(*job)
+	if !ok {
+		return
+	}
+	defer c.signal(j)
+	if j.skip != "" {
+		c.finish(j.item, StateSkipped, j.skip)
+		return
+	}
+	var (
+		known *knownArticle
+		busy  *busyArticle
+	)
+	switch {
+	case errors.As(err, &known):
+		c.n.duplicates.Add(1)
+		c.finish(j.item, StateDone, "duplicate of "+known.key)
+		return
+	case errors.As(err, &busy):
+		c.retryAt(j.item, j.item.Attempts, time.Now().Add(pollInterval), "same article in flight: "+busy.key)
+		return
+	}
+	c.log.Debug("fetch error", "url", j.item.URL, "err", err)
+	c.retryOrFail(j.item, netReason(err), 0, nil)
+}
+
+// signal tells the crawl loop a request is over.
+func (c *Crawler) signal(j *job) {
+	c.setActive(j.item, false)
+	c.done <- struct{}{}
+}
+
+// setActive marks an article item as being fetched, or no longer.
+func (c *Crawler) setActive(it Item, on bool) {
+	if it.Kind != KindArticle {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if on {
+		c.active[it.Key] = true
+	} else {
+		delete(c.active, it.Key)
+	}
+}
+
+func (c *Crawler) isActive(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.active[key]
+}
+
+// retryOrFail puts it back in the queue after a backoff (or after the
+// server's Retry-After), or records it as failed when its attempts are used
+// up. last, when given, is archived with the failure.
+func (c *Crawler) retryOrFail(it Item, reason string, retryAfter time.Duration, last *Response) {
+	attempts := it.Attempts + 1
+	if retryAfter > c.cfg.MaxRetryAfter {
+		reason = fmt.Sprintf("%s; Retry-After %s is too long", reason, retryAfter)
+		attempts = c.cfg.MaxAttempts
+	}
+	if attempts >= c.cfg.MaxAttempts {
+		if last != nil {
+			if err := c.cfg.Archive.SaveResponse(c.bg, *last, nil); err != nil {
+				c.setFatal(fmt.Errorf("crawler: save %s: %w", it.URL, err))
+			}
+		}
+		c.log.Warn("giving up", "url", it.URL, "attempts", attempts, "reason", reason)
+		c.finish(it, StateFailed, fmt.Sprintf("%s (after %d attempts)", reason, attempts))
+		return
+	}
+	wait := backoff(c.cfg.BackoffBase, c.cfg.BackoffMax, attempts)
+	if retryAfter > 0 {
+		wait = retryAfter
+	}
+	c.n.retried.Add(1)
+	c.retryAt(it, attempts, time.Now().Add(wait), reason)
+}
+
+func (c *Crawler) retryAt(it Item, attempts int, notBefore time.Time, reason string) {
+	if err := c.cfg.Frontier.Retry(c.bg, it.Key, attempts, notBefore, reason); err != nil {
+		c.setFatal(fmt.Errorf("crawler: retry %s: %w", it.URL, err))
+	}
+}
+
+// finish records an item's final state.
+func (c *Crawler) finish(it Item, state, reason string) {
+	switch state {
+	case StateFailed:
+		c.n.failed.Add(1)
+	case StateSkipped:
+		c.n.skipped.Add(1)
+	}
+	if err := c.cfg.Frontier.Finish(c.bg, it.Key, state, reason); err != nil {
+		c.setFatal(fmt.Errorf("crawler: finish %s: %w", it.URL, err))
+	}
+}
+
+// pause makes the crawl wait before the host's next request.
+func (c *Crawler) pause(host string, until time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if until.After(c.paused[host]) {
+		c.paused[host] = until
+	}
+}
+
+func (c *Crawler) pausedUntil(host string) (time.Time, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t, ok := c.paused[host]
+	return t, ok && time.Now().Before(t)
+}
+
+// backoff returns base·2^(attempt-1), capped at max, with ±20 % jitter so
+// retries of many URLs do not arrive together.
+func backoff(base, max time.Duration, attempt int) time.Duration {
+	d := base
+	for i := 1; i < attempt && d < max; i++ {
+		d *= 2
+	}
+	d = min(d, max)
+	jitter := time.Duration(float64(d) * 0.4 * (rand.Float64() - 0.5))
+	return d + jitter
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		return max(time.Duration(s)*time.Second, 0)
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0)
+	}
+	return 0
+}
+
+// isNetErr reports errors worth retrying: timeouts, refused or reset
+// connections, DNS failures, truncated bodies.
+func isNetErr(err error) bool {
+	var ne net.Error
+	var ue *url.Error
+	return errors.As(err, &ne) || errors.As(err, &ue) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, net.ErrClosed) ||
+		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
+}
+
+// netReason is a short reason for a network error.
+func netReason(err error) string {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+		return "timeout"
+	}
+	return "network: " + err.Error()
+}

@@ -1,0 +1,145 @@
+package crawler
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// Stats are the running counts of a crawl.
+type Stats struct {
+	Requests   int // requests made, retries included
+	Fetched    int // responses received
+	Articles   int // articles saved
+	Facts      int // facts saved with them
+	Listings   int // listing, feed and sitemap pages read
+	Discovered int // new URLs queued
+	Duplicates int // articles already stored under another URL
+	Retried    int // attempts put back for later (429, 5xx, network errors)
+	Failed     int // URLs given up on
+	Skipped    int // robots.txt, non-HTML, oversized
+	Pending    int // queued or in flight in the frontier, as last seen
+	Elapsed    time.Duration
+}
+
+// Rate is responses per second.
+func (s Stats) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Fetched) / s.Elapsed.Seconds()
+}
+
+// Counts returns the stats as the name -> count map of the runs table.
+func (s Stats) Counts() map[string]int {
+	return map[string]int{
+		"requests": s.Requests, "fetched": s.Fetched, "articles": s.Articles, "facts": s.Facts,
+		"listings": s.Listings, "discovered": s.Discovered, "duplicates": s.Duplicates,
+		"retried": s.Retried, "failed": s.Failed, "skipped": s.Skipped, "pending": s.Pending,
+	}
+}
+
+// Progress shows a running crawl. Update is called a few times a second
+// from one goroutine; Finish once at the end.
+type Progress interface {
+	Update(Stats)
+	Finish(Stats)
+}
+
+// barProgress draws a live progressbar on a terminal.
+type barProgress struct {
+	bar *progressbar.ProgressBar
+}
+
+// NewBarProgress returns a Progress drawing a live bar on w (a terminal):
+// pages fetched out of fetched+pending, with rate, elapsed time and counts.
+func NewBarProgress(w io.Writer) Progress {
+	bar := progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("crawl"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("pages"),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionSetPredictTime(false),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+	return &barProgress{bar: bar}
+}
+
+func (p *barProgress) Update(s Stats) {
+	if max := s.Fetched + s.Pending; max > 0 && max != p.bar.GetMax() {
+		p.bar.ChangeMax(max)
+	}
+	p.bar.Describe(fmt.Sprintf("queued %d  failed %d  articles %d  facts %d", s.Pending, s.Failed, s.Articles, s.Facts))
+	_ = p.bar.Set(s.Fetched)
+}
+
+func (p *barProgress) Finish(s Stats) {
+	p.Update(s)
+	_ = p.bar.Exit()
+}
+
+// logProgress writes a log line every so often.
+type logProgress struct {
+	log   *slog.Logger
+	every time.Duration
+	mu    sync.Mutex
+	last  time.Time
+}
+
+// NewLogProgress returns a Progress that logs the counts at info level at
+// most once per every, for runs without a terminal.
+func NewLogProgress(l *slog.Logger, every time.Duration) Progress {
+	return &logProgress{log: l, every: every, last: time.Now()}
+}
+
+func (p *logProgress) Update(s Stats) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if time.Since(p.last) < p.every {
+		return
+	}
+	p.last = time.Now()
+	p.log.Info("crawl progress", statsAttrs(s)...)
+}
+
+func (p *logProgress) Finish(Stats) {}
+
+func statsAttrs(s Stats) []any {
+	return []any{
+		"fetched", s.Fetched, "queued", s.Pending, "failed", s.Failed, "skipped", s.Skipped,
+		"articles", s.Articles, "facts", s.Facts, "rate", fmt.Sprintf("%.1f/s", s.Rate()),
+		"elapsed", s.Elapsed.Round(time.Second).String(),
+	}
+}
+
+// Summary is the outcome of a Run.
+type Summary struct {
+	Stats
+	RunID   int64
+	Outcome string // "completed", "interrupted", "max-pages" or "error: …"
+}
+
+// WriteText prints the summary as a few aligned lines.
+func (s Summary) WriteText(w io.Writer) error {
+	_, err := fmt.Fprintf(w, `crawl %s in %s (run %d)
+  requests   %7d   fetched  %7d   rate %.1f pages/s
+  articles   %7d   facts    %7d   duplicates %d
+  listings   %7d   queued   %7d   pending    %d
+  retried    %7d   failed   %7d   skipped    %d
+`,
+		s.Outcome, s.Elapsed.Round(time.Millisecond), s.RunID,
+		s.Requests, s.Fetched, s.Rate(),
+		s.Articles, s.Facts, s.Duplicates,
+		s.Listings, s.Discovered, s.Pending,
+		s.Retried, s.Failed, s.Skipped)
+	return err
+}
