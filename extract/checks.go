@@ -64,7 +64,7 @@ func checkTotals(facts []Fact) []string {
 			if tf.Qualifier != QualExact {
 				continue
 			}
-			if tf.Spans == len(parts) || len(totals) == 1 && sum > tf.Count {
+			if tf.Spans == len(parts) || len(totals) == 1 && sum > tf.Count && near(facts, tf, parts) {
 				msg := fmt.Sprintf("%s parts sum to %d but the stated total is %d", what, sum, tf.Count)
 				flag(append([]int{t}, parts...), msg)
 				return
@@ -88,4 +88,16 @@ func checkTotals(facts []Fact) []string {
 		}
 	}
 	return warnings
+}
+
+// near reports whether every part is stated in the total's sentence or just
+// after it: only then are they clearly the parts of that total.
+func near(facts []Fact, total Fact, parts []int) bool {
+	for _, p := range parts {
+		f := facts[p]
+		if f.CharStart < total.CharStart || f.CharStart > total.CharEnd+600 {
+			return false
+		}
+	}
+	return true
 }

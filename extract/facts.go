@@ -112,10 +112,10 @@ func (x *Extractor) newDoc(a *Article) *doc {
 	// Rules look one or two sentences back for the group a pronoun or "the
 	// mission" stands for, so neighbours of observer sentences are analysed too.
 	for i := range d.sents {
-		if !d.sents[i].observers {
+		if !d.sents[i].observers && !(i > 0 && d.sents[i-1].observers && continuesObservers(d.sents[i].text)) {
 			continue
 		}
-		for k := max(0, i-2); k <= i; k++ {
+		for k := max(0, i-3); k <= i; k++ {
 			d.analyse(k)
 		}
 		d.sents[i].candidate = true
@@ -143,7 +143,8 @@ func (d *doc) analyse(i int) {
 		for m < len(s.ments) && s.ments[m].End <= s.toks[ti].start {
 			m++
 		}
-		if m < len(s.ments) && s.toks[ti].start >= s.ments[m].Start && s.toks[ti].end <= s.ments[m].End {
+		// a token belongs to the mention it starts in ("Uzbekistan's" to "Uzbekistan")
+		if m < len(s.ments) && s.toks[ti].start >= s.ments[m].Start && s.toks[ti].start < s.ments[m].End {
 			s.mentAt[ti] = m
 		}
 	}
@@ -279,4 +280,18 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// continuesObservers reports whether a sentence without the word observer
+// may still count them, after a sentence that has it: "It numbers 57
+// people", "The delegation comprises twelve members", list items "CIS – 48".
+func continuesObservers(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range []string{"mission", "delegation", "group", "team", "it ", "they ", "its ", "their ",
+		"мисси", "делегац", "групп", "она ", "они ", "ее ", "её ", "их ", " – ", " — ", " - ", "people", "members", "человек", "член"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return len(s) < 120 && strings.IndexAny(s, "0123456789") >= 0
 }

@@ -254,6 +254,16 @@ func (d *doc) itemGroup(s *analysed, from, p int) (group, bool) {
 			return d.groupFromMention(s, m), true
 		}
 	}
+	// "those of foreign states – 526", "international organisations – 386"
+	for k := from; k < p; k++ {
+		if ag, ok := d.aggregateAt(s, k); ok && len(ag.groups) == 1 {
+			return ag.groups[0], true
+		}
+	}
+	// "The CIS observer mission will be the largest: about 400 people"
+	if ms := s.mentionsIn(from, p); len(ms) == 1 {
+		return d.groupFromMention(s, ms[0]), true
+	}
 	return group{}, false
 }
 
@@ -326,15 +336,8 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")") {
 		return nil, "", false
 	}
-	// the unit must have been stated earlier in the sentence
-	stated := false
-	for k := 0; k < p; k++ {
-		if isObserverNoun(s.toks[k].low) {
-			stated = true
-			break
-		}
-	}
-	if !stated {
+	// the unit must have been stated earlier in the sentence or the list head
+	if !d.listContext(si, p) {
 		return nil, "", false
 	}
 	from := s.boundaryBack(p)
@@ -382,7 +385,7 @@ var passiveFiller = set("who", "which", "that", "were", "are", "have", "has", "b
 	"прибыли", "прибудут", "приедут", "аккредитованы", "зарегистрированы", "направлены", "представляющих",
 	"представляют", "представляет", "являются", "будут", "из", "числа")
 
-var groupPrepositions = set("from", "of", "representing", "represent", "represents", "by", "on", "behalf",
+var groupPrepositions = set("from", "of", "representing", "represent", "represents", "by", "on", "behalf", "with",
 	"от", "из", "представляющих", "представляют", "представляет", "со", "стороны", "within", "in")
 
 // groupAfter reads the group written after the counted noun: "observers of
@@ -424,9 +427,17 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 		}
 	}
 	// aggregate: "(10) international organisations", "(31) foreign states",
-	// "11 countries and three international organizations"
-	if ag, ok := d.aggregateAt(s, k); ok {
-		return ag, "aggregate", true
+	// "11 countries and three international organizations", "the election
+	// commissions of foreign states"
+	for j := k; j < min(k+5, len(s.toks)); j++ {
+		if ag, ok := d.aggregateAt(s, j); ok {
+			return ag, "aggregate", true
+		}
+		if w := s.toks[j].low; !(w == "election" || w == "electoral" || w == "commissions" || w == "bodies" ||
+			w == "parliaments" || w == "embassies" || w == "of" || w == "the" || w == "central" || w == "diplomatic" ||
+			hasStem(w, []string{"избирательн", "комисси", "посольств", "парламент", "органов"})) {
+			break
+		}
 	}
 	// entity or list of entities
 	end := k
@@ -440,6 +451,10 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 	}
 	for end > k && (s.toks[end-1].low == "," || s.toks[end-1].low == "and" || s.toks[end-1].low == "и" || s.toks[end-1].low == "the") {
 		end--
+	}
+	// "delegated by X, and Y is represented by …": the last conjunct opens a new clause
+	if ms := s.listMentions(k, end); len(ms) > 1 && endsClause(s.word(end)) {
+		end = s.lastConjunct(k, end)
 	}
 	if ms := s.listMentions(k, end); len(ms) > 1 {
 		if s.distributive(u.idx-1, u.idx) || s.word(u.idx-2) == "по" {
@@ -606,6 +621,12 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 			return []group{g}, "sender", true
 		}
 	}
+	// "international organizations are represented by 386 observers"
+	for j := from; j < verb; j++ {
+		if ag, ok := d.aggregateAt(s, j); ok && len(ag.groups) == 1 {
+			return ag.groups, "aggregate", true
+		}
+	}
 	// an organisation the gazetteer does not know: "The Asian Network for Free Elections (ANFREL) sent 10"
 	if g, ok := d.groupFromRange(s, from, verb); ok && s.looksLikeName(s.trimRange(from, verb)) {
 		return []group{g}, "sender", true
@@ -666,9 +687,40 @@ func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
 		if p.toks == nil {
 			d.analyse(si - back)
 		}
-		if g, ok := pick(p, len(p.toks)); ok {
+		if g, ok := d.antecedent(p); ok {
 			return g, true
 		}
+	}
+	return group{}, false
+}
+
+// antecedent picks the group a later "the mission" or "it" refers to in
+// sentence p: the entity named with a mission or delegation word ("the
+// mission of the CIS IPA", "the PACE delegation"), else the first entity
+// named, the usual subject.
+func (d *doc) antecedent(p *analysed) (group, bool) {
+	first := -1
+	for k := range p.toks {
+		m := p.mentAt[k]
+		if m < 0 {
+			continue
+		}
+		e := p.ments[m].Entity
+		if e.Kind == KindCountry && e.Code != "" && e.Code == d.host {
+			continue
+		}
+		if first < 0 {
+			first = m
+		}
+		for j := max(0, k-3); j < min(len(p.toks), k+4); j++ {
+			w := p.toks[j].low
+			if w == "mission" || w == "delegation" || w == "missions" || hasStem(w, []string{"мисси", "делегац"}) {
+				return d.groupFromMention(p, m), true
+			}
+		}
+	}
+	if first >= 0 {
+		return d.groupFromMention(p, first), true
 	}
 	return group{}, false
 }
@@ -711,14 +763,19 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 	s := &d.sents[si]
 	k := qstart - 1
-	for k >= 0 && (s.toks[k].low == "at" || s.toks[k].low == "to" || s.toks[k].low == "is" || s.toks[k].low == "has" || s.toks[k].low == "have") {
+	for k >= 0 && (s.toks[k].low == "at" || s.toks[k].low == "to" || s.toks[k].low == "is" || s.toks[k].low == "has" || s.toks[k].low == "have" ||
+		s.toks[k].low == "for" && (s.word(k-1) == "account" || s.word(k-1) == "accounts" || s.word(k-1) == "accounted")) {
+		if s.toks[k].low == "for" {
+			k-- // "account(s) for" counts like "number"
+			break
+		}
 		k--
 	}
 	if k < 0 {
 		return group{}, false
 	}
 	switch s.toks[k].low {
-	case "number", "numbers", "numbered", "total", "насчитывает", "насчитывают", "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
+	case "number", "numbers", "numbered", "total", "насчитывает", "насчитывают", "account", "accounts", "accounted", "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
 		"exceeded", "exceeds", "rose", "grew", "increased", "hit", "is", "was", "составило", "составляет",
 		"составил", "достигло", "достиг", "достигает", "превысило", "превышает", "—", "–":
 	default:
@@ -736,7 +793,7 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 			}
 		}
 		switch s.toks[k].low {
-		case "number", "numbers", "numbered", "totals", "totalled", "totaled", "total", "насчитывает", "насчитывают":
+		case "number", "numbers", "numbered", "totals", "totalled", "totaled", "total", "насчитывает", "насчитывают", "account", "accounts", "accounted":
 			hasNumberWord = true
 		}
 		if !hasNumberWord {
@@ -781,4 +838,26 @@ func (d *doc) subset(si, i int) (group, bool) {
 		return d.groupFromMention(s, s.mentAt[k]), true
 	}
 	return group{}, false
+}
+
+// endsClause reports a verb that starts a new clause after a list.
+func endsClause(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "sent", "delegated", "also", "would":
+		return true
+	}
+	return false
+}
+
+// lastConjunct returns where the last ", and X" / "and X" of [from,to) starts.
+func (s *analysed) lastConjunct(from, to int) int {
+	for k := to - 1; k > from; k-- {
+		if s.toks[k].low == "and" || s.toks[k].low == "и" {
+			if s.toks[k-1].low == "," {
+				return k - 1
+			}
+			return k
+		}
+	}
+	return to
 }

@@ -30,7 +30,7 @@ var (
 	observerStemsRU = []string{"наблюдател"}
 	// persons count observers only in an observer context ("a group of
 	// observers ... at least 50 people").
-	personNounsEN = set("people", "persons", "person", "members", "member", "representatives",
+	personNounsEN = set("people", "persons", "members", "representatives",
 		"delegates", "parliamentarians", "officials", "specialists")
 	personStemsRU = []string{"человек", "представител", "член", "парламентари", "депутат"}
 	// candidacies count observers when they come from states or organisations.

@@ -114,6 +114,14 @@ func mergeNumberWords(s string, toks []token) []token {
 			out = append(out, t)
 			continue
 		}
+		// "seven-member delegation", "12-strong": the count of a mission
+		if i := strings.LastIndexByte(t.low, '-'); i > 0 && memberSuffixes[t.low[i+1:]] {
+			if v, ok := numberWordValue(t.low[:i]); ok {
+				t.kind, t.num, t.numWord, t.member = tNum, v, true, true
+				out = append(out, t)
+				continue
+			}
+		}
 		v, ok := numberWordValue(t.low)
 		_, isMult := numberMultipliers[t.low]
 		if !ok && !(isMult && t.low == "сто") {
@@ -165,3 +173,5 @@ func mergeNumberWords(s string, toks []token) []token {
 	}
 	return out
 }
+
+var memberSuffixes = set("member", "strong", "person", "man")

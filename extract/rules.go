@@ -66,6 +66,11 @@ func (d *doc) numberFacts(si, i int) []cand {
 
 	u := d.unitAfter(si, i)
 	if u.idx < 0 {
+		// "21 from the OSCE/ODIHR", "Of them, 350 represent international
+		// organizations", "three from each country", "57 – the OSCE PA"
+		if gs, rule, ok := d.ellipsis(si, i, qstart); ok {
+			return cands(gs, mk, rule)
+		}
 		// "CIS Interparliamentary Assembly – 48;" in a list whose unit was stated once.
 		if gs, rule, ok := d.listItem(si, i, qstart); ok {
 			return cands(gs, mk, rule)
@@ -97,13 +102,8 @@ func (d *doc) numberFacts(si, i int) []cand {
 	}
 	// "The embassies of the US, Britain and Germany received accreditation for two observers each"
 	if s.distributive(i, u.idx) && u.entity < 0 {
-		for k := qstart - 1; k >= 0; k-- {
-			if s.mentAt[k] >= 0 {
-				if ms := s.listMentions(s.lastListStart(0, k+1), k+1); len(ms) > 1 {
-					return cands(d.mentionGroups(s, ms), mk, "distributive")
-				}
-				break
-			}
+		if ms := s.clauseMentions(qstart); len(ms) > 1 {
+			return cands(d.mentionGroups(s, ms), mk, "distributive")
 		}
 	}
 	// "170 CIS observers"
@@ -344,22 +344,27 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 	s := &d.sents[si]
 	u := unitInfo{idx: -1, entity: -1, aggAdj: -1}
 	j := i + 1
-	// "50-member observer mission", "a 12-strong delegation"
-	if j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[i].end {
+	// "50-member observer mission", "a 12-strong delegation", "seven-member"
+	member := s.toks[i].member
+	if !member && j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[i].end {
 		switch s.toks[j+1].low {
 		case "member", "strong", "person", "people", "man":
-			for k := j + 2; k < min(j+6, len(s.toks)); k++ {
-				w := s.toks[k].low
-				if m := s.mentAt[k]; m >= 0 && u.entity < 0 {
-					u.entity = m
-				}
-				if isObserverNoun(w) || w == "mission" || w == "delegation" || w == "team" || w == "observation" {
-					u.idx, u.kind, u.strongSfx = k, unitObserver, true
-					return u
-				}
-			}
-			return u
+			member = true
+			j += 2
 		}
+	}
+	if member {
+		for k := j; k < min(j+4, len(s.toks)); k++ {
+			w := s.toks[k].low
+			if m := s.mentAt[k]; m >= 0 && u.entity < 0 {
+				u.entity = m
+			}
+			if isObserverNoun(w) || w == "mission" || w == "delegation" || w == "team" || w == "observation" || w == "group" {
+				u.idx, u.kind, u.strongSfx = k, unitObserver, true
+				return u
+			}
+		}
+		return unitInfo{idx: -1, entity: -1, aggAdj: -1}
 	}
 	for ; j < len(s.toks) && j < i+8; j++ {
 		t := s.toks[j]
@@ -413,15 +418,106 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 }
 
 // observerContext reports whether persons counted in sentence si are
-// observers: the sentence or the one before speaks of observers.
+// observers: the sentence speaks of observers or of a mission, or follows
+// one that does ("It numbers 57 people").
 func (d *doc) observerContext(si int) bool {
 	s := &d.sents[si]
-	if !s.observers {
+	mission := false
+	for _, t := range s.toks {
+		if isObserverNoun(t.low) || t.low == "observation" || hasStem(t.low, []string{"наблюдат"}) {
+			return true
+		}
+		if t.low == "mission" || t.low == "delegation" || t.low == "group" || t.low == "team" ||
+			hasStem(t.low, []string{"мисси", "делегац", "групп"}) || t.low == "it" || t.low == "they" {
+			mission = true
+		}
+	}
+	return mission && si > 0 && d.sents[si-1].observers
+}
+
+// clauseMentions lists the entity mentions between the start of the clause
+// that holds token i (a semicolon, "while", or the sentence start) and i.
+func (s *analysed) clauseMentions(i int) []int {
+	from := i
+	for from > 0 {
+		w := s.toks[from-1].low
+		if w == ";" || w == "while" || w == "whereas" || w == "а" || (s.toks[from-1].kind == tNum && !s.inDate[from-1]) {
+			break
+		}
+		from--
+	}
+	return s.mentionsIn(from, i)
+}
+
+// ellipsis handles counts whose noun is left out because the sentence or
+// the list it belongs to stated it: "45 observers of the CIS Executive
+// Committee, 21 from the OSCE/ODIHR", "Of them, 350 represent international
+// organizations", "three from each country", "57 – the OSCE PA".
+func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
+	s := &d.sents[si]
+	if !d.listContext(si, i) {
+		return nil, "", false
+	}
+	next := s.word(i + 1)
+	// "three from each country", "по два от каждой"
+	if (next == "from" || next == "each" || next == "от") && (s.word(i+2) == "each" || next == "each" || strings.HasPrefix(s.word(i+2), "кажд")) {
+		if ms := s.mentionsIn(0, qstart); len(ms) > 1 {
+			return d.mentionGroups(s, ms), "distributive", true
+		}
+		return nil, "", false
+	}
+	switch next {
+	case "from", "by", "represent", "represents", "representing", "of", "от", "из", "представляют", "представляет":
+		if next == "of" && (s.word(i+2) == "them" || s.word(i+2) == "whom" || s.word(i+2) == "those" || s.word(i+2) == "which") {
+			return nil, "", false
+		}
+		after, rule, ok := d.groupAfter(si, unitInfo{idx: i, kind: unitObserver, entity: -1, aggAdj: -1})
+		if ok && !after.domestic && len(after.groups) > 0 && (rule != "mixed") {
+			if rule == "from" || rule == "aggregate" {
+				rule = "ellipsis"
+			}
+			return after.groups, rule, true
+		}
+	case "–":
+		// "57 – the OSCE Parliamentary Assembly", "115 – foreign states"
+		end := i + 2
+		for end < len(s.toks) && s.toks[end].low != ";" && s.toks[end].low != "," && s.toks[end].low != "." && !s.isNum(end) {
+			end++
+		}
+		if ag, ok := d.aggregateAt(s, i+2); ok {
+			return ag.groups, "ellipsis", true
+		}
+		if g, ok := d.groupFromRange(s, i+2, end); ok && (g.code != "" || s.hasMentionAt(i+2, end)) {
+			return []group{g}, "ellipsis", true
+		}
+	}
+	return nil, "", false
+}
+
+func (s *analysed) hasMentionAt(from, to int) bool { return len(s.mentionsIn(from, to)) > 0 }
+
+// listContext reports whether a number without a noun may still count
+// observers: the sentence named observers (or a mission) before it, or it is
+// a short item of a list whose head, in the sentences just before, did.
+func (d *doc) listContext(si, i int) bool {
+	s := &d.sents[si]
+	for k := 0; k < i; k++ {
+		w := s.toks[k].low
+		if isObserverNoun(w) || w == "observation" || w == "mission" || w == "delegation" || w == "people" ||
+			hasStem(w, []string{"мисси", "делегац"}) {
+			return true
+		}
+	}
+	if len(s.toks) > 24 {
 		return false
 	}
-	for _, t := range s.toks {
-		if isObserverNoun(t.low) || t.low == "mission" || t.low == "delegation" || hasStem(t.low, []string{"мисси", "делегац"}) {
+	for back := 1; back <= 3 && si-back >= 0; back++ {
+		p := &d.sents[si-back]
+		if p.observers {
 			return true
+		}
+		if len(p.text) > 160 {
+			return false
 		}
 	}
 	return false

@@ -57,7 +57,9 @@ var stopMarkers = map[string]bool{
 	"читайте также": true, "news": true, "more news in our telegram channel!": true, "most read": true,
 	"related": true, "related articles": true, "latest news": true, "most popular": true,
 	"популярное": true, "самое читаемое": true, "похожие новости": true, "последние новости": true,
-	"relevant news": true, "другие новости": true, "more news": true,
+	"relevant news": true, "другие новости": true, "more news": true, "related posts": true,
+	"related stories": true, "top stories": true, "more stories": true, "you may also like": true,
+	"recommended": true, "по теме": true, "рекомендуем": true, "главные новости": true, "сейчас читают": true,
 }
 
 func parseTextDump(text string, p Page) Article {
@@ -105,6 +107,7 @@ func parseTextDump(text string, p Page) Article {
 // before the body and returns the index of the first body line, or -1.
 func readDumpHeader(lines []string, a *Article) int {
 	inCrumbs, wantAuthor, tagRun := false, false, false
+	titleSeen := 0
 	for i, l := range lines {
 		if l == "" {
 			continue
@@ -145,11 +148,16 @@ func readDumpHeader(lines []string, a *Article) int {
 		if reDigits.MatchString(l) {
 			continue // view count
 		}
-		if a.Title == "" && isHeadlineLine(l) && !isProseLine(l) {
-			a.Title = l
+		if strings.EqualFold(l, a.Title) {
+			titleSeen++
 			continue
 		}
-		if strings.EqualFold(l, a.Title) {
+		// The title is the last headline before the body: brand lines
+		// ("Russian News Agency") and menus come first. A headline printed
+		// twice is the title for sure.
+		if isHeadlineLine(l) && !isProseLine(l) && !isMenuLine(l) && titleSeen < 2 && (a.Title == "" || lineWords(l) >= 4) {
+			a.Title = l
+			titleSeen = 1
 			continue
 		}
 		if isProseLine(l) {
@@ -184,8 +192,13 @@ func readDumpBody(lines []string, start int, a *Article) ([]string, int) {
 			// Markers, labels, tag lines and picture lines are short.
 			lower := strings.ToLower(l)
 			switch {
-			case isStopLine(lower), reAuthorLabel.MatchString(l), isTagLine(l):
+			case isStopLine(lower), reAuthorLabel.MatchString(l):
 				return body, i
+			case isTagLine(l):
+				if hasProse(body) {
+					return body, i
+				}
+				continue // a menu or switcher between the header and the text
 			case isPictureLine(lower):
 				continue
 			}
@@ -362,7 +375,7 @@ func isHeadlineLine(l string) bool {
 
 // isProseLine reports a line that starts article text.
 func isProseLine(l string) bool {
-	if lineWords(l) < 6 {
+	if lineWords(l) < 6 || isMenuLine(l) {
 		return false
 	}
 	if endsWithStop(l) || utf8.RuneCountInString(l) >= 120 || reDateline.MatchString(l) {
@@ -452,4 +465,20 @@ func lineDigits(s string) int {
 // squashSpaces turns every run of white space into one space and trims.
 func squashSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isMenuLine reports a navigation line: several items separated by runs of
+// spaces ("Politics   World   Business & Economy").
+func isMenuLine(l string) bool {
+	return strings.Count(l, "   ") >= 2 && !endsWithStop(l)
+}
+
+// hasProse reports whether collected body lines hold a sentence yet.
+func hasProse(body []string) bool {
+	for _, l := range body {
+		if endsWithStop(l) {
+			return true
+		}
+	}
+	return false
 }

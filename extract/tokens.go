@@ -27,6 +27,7 @@ type token struct {
 	num        int  // value for tNum
 	numWord    bool // number written in words ("two", "двое")
 	collective bool // Russian collective numeral ("двое", "трое")
+	member     bool // "seven-member": counts the mission that follows
 }
 
 func isDash(r rune) bool {
