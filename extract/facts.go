@@ -112,7 +112,12 @@ func (x *Extractor) newDoc(a *Article) *doc {
 	// Rules look one or two sentences back for the group a pronoun or "the
 	// mission" stands for, so neighbours of observer sentences are analysed too.
 	for i := range d.sents {
-		if !d.sents[i].observers && !(i > 0 && d.sents[i-1].observers && continuesObservers(d.sents[i].text)) {
+		// a sentence that does not name observers may continue one that does,
+		// and list items continue each other ("CIS – 48;" "SCO – 9;")
+		if !d.sents[i].observers && !(i > 0 && d.sents[i-1].candidate && continuesObservers(d.sents[i].text)) {
+			continue
+		}
+		if isInlineLink(d.sents[i].text) {
 			continue
 		}
 		for k := max(0, i-3); k <= i; k++ {
@@ -294,4 +299,16 @@ func continuesObservers(s string) bool {
 		}
 	}
 	return len(s) < 120 && strings.IndexAny(s, "0123456789") >= 0
+}
+
+// isInlineLink reports a "Read also: <headline>" line inside the body: the
+// headline of another article, never a fact of this one.
+func isInlineLink(s string) bool {
+	low := strings.ToLower(s)
+	for _, p := range []string{"read also", "see also", "read more", "also read", "related:", "читайте также", "смотрите также", "читайте по теме", "по теме:", "подробнее:"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,7 +6,7 @@ import "strings"
 
 // functionWords are trimmed from the edges of a group phrase.
 var functionWords = set("the", "and", "as", "well", "also", "a", "an", "both", "from", "of", "by", "while",
-	"whereas", "with", "plus", "including", "namely", "such", "incl", "its", "their", "them", "those", "among", "that", "followed", "then", "next", "another", "other", "и", "а", "также",
+	"whereas", "with", "plus", "including", "namely", "such", "incl", "its", "their", "them", "those", "among", "that", "followed", "then", "next", "another", "other", "среди", "них", "ещё", "еще", "и", "а", "также",
 	"от", "из", "со", "стороны", "в", "том", "числе", "включая", "кроме", "того", "тогда", "как", "but", "or")
 
 // nameStops are capitalised words that start sentences, not names.
@@ -17,6 +17,7 @@ var nameStops = set("in", "on", "at", "for", "by", "from", "to", "with", "all", 
 	"так", "сегодня", "ранее", "среди", "для", "until", "as", "each", "every", "other", "others", "some",
 	"many", "most", "more", "only", "observers", "observer", "наблюдатели", "наблюдателей", "referendum",
 	"elections", "election", "vote", "voting", "polls", "majilis", "mazhilis", "parliament", "update", "breaking",
+	"cec", "цик", "read", "see", "читайте", "смотрите",
 	"референдум", "выборы", "голосование")
 
 // groupSuffixes may follow a group name without changing the group.
@@ -227,7 +228,11 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 	}
 	from := s.boundaryBack(p)
 	if s.distributive(i, max(u.idx, i)) {
-		if ms := s.listMentions(from, p); len(ms) >= 1 {
+		ms := s.listMentions(s.lastListStart(from, p), p)
+		if len(ms) == 0 {
+			ms = s.mentionsIn(from, p)
+		}
+		if len(ms) >= 1 {
 			return d.mentionGroups(s, ms), "distributive", true
 		}
 	}
@@ -235,7 +240,8 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 		return nil, "", false
 	}
 	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
-	if !ok {
+	if !ok || s.toks[p].low == ":" && g.code == "" {
+		// "CEC: 465 international observers accredited" names a source, not a group
 		return nil, "", false
 	}
 	return []group{g}, "dash_item", true
@@ -329,6 +335,12 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if s.isDateline(p) {
 		return nil, "", false
 	}
+	// "Венгрия, Германия, Польша – по 3"
+	if s.word(i-1) == "по" {
+		if ms := s.listMentions(s.lastListStart(0, p), p); len(ms) > 1 {
+			return d.mentionGroups(s, ms), "distributive", true
+		}
+	}
 	next := s.word(i + 1)
 	if open == "(" && next != ")" {
 		return nil, "", false
@@ -411,11 +423,25 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			k++
 			continue
 		}
-		if !sawPrep && (passiveFiller[w] || w == ",") {
+		if !sawPrep && (passiveFiller[w] || hasStem(w, ruVerbsBefore) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
 			k++
 			continue
 		}
 		break
+	}
+	// Russian genitive with no preposition: "25 наблюдателей миссии СНГ",
+	// "шесть кандидатур представили иностранные государства"
+	if !sawPrep && k < len(s.toks) && !s.inDate[k] {
+		j := k
+		if groupSuffixes[s.word(j)] || hasStem(s.word(j), []string{"мисси", "делегац"}) {
+			j++
+		}
+		if j < len(s.toks) && s.mentAt[j] >= 0 && isCyrillic(s.toks[j].text) {
+			return afterResult{groups: []group{d.groupFromMention(s, s.mentAt[j])}}, "from", true
+		}
+		if ag, ok := d.aggregateAt(s, k); ok && isCyrillic(s.toks[k].text) {
+			return ag, "aggregate", true
+		}
 	}
 	if !sawPrep || k >= len(s.toks) || s.inDate[k] {
 		return afterResult{}, "", false // "from November 1 to 7" is a period, not a group
@@ -533,6 +559,13 @@ func (d *doc) aggregateAt(s *analysed, k int) (afterResult, bool) {
 	if code == "" {
 		return afterResult{}, false
 	}
+	// "states participating in the OSCE", "государств – участников ОБСЕ",
+	// "государств Содружества": the states of an organisation, whose
+	// observers are that organisation's mission
+	if w := s.word(next); w == "–" || w == "participating" || strings.HasPrefix(w, "участни") || strings.HasPrefix(w, "член") ||
+		w == "of" && s.mentAt[min(next+1, len(s.toks)-1)] >= 0 || strings.HasPrefix(w, "содружеств") || (s.mentAt[min(next, len(s.toks)-1)] >= 0 && next < len(s.toks)) {
+		return afterResult{}, false
+	}
 	subjEnd := next
 	// "11 countries and three international organizations": mixed, all observers
 	if w := s.word(next); w == "and" || w == "и" || w == "," {
@@ -581,6 +614,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		verb = k
 	}
 	if verb < 0 {
+		return nil, "", false
+	}
+	// "with" links only a group right before it: "Russia leads with 77", "the ODIHR, with 350"
+	if w == "with" && !(s.mentAt[max(0, k-1)] >= 0 || s.mentAt[max(0, k-2)] >= 0 || s.mentAt[max(0, k-3)] >= 0) {
 		return nil, "", false
 	}
 	// the clause before the verb names the sender
@@ -763,6 +800,9 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 	s := &d.sents[si]
 	k := qstart - 1
+	if qstart < i && numberOfVerbs[s.toks[qstart].low] {
+		k = qstart // "превысило 500", "exceeded 500": the qualifier is the verb
+	}
 	for k >= 0 && (s.toks[k].low == "at" || s.toks[k].low == "to" || s.toks[k].low == "is" || s.toks[k].low == "has" || s.toks[k].low == "have" ||
 		s.toks[k].low == "for" && (s.word(k-1) == "account" || s.word(k-1) == "accounts" || s.word(k-1) == "accounted")) {
 		if s.toks[k].low == "for" {
@@ -782,7 +822,7 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 		return group{}, false
 	}
 	// an observer noun shortly before, after "number of"/"число"
-	for j := k - 1; j >= max(0, k-8); j-- {
+	for j := k - 1; j >= max(0, k-14); j-- {
 		if !isObserverNoun(s.toks[j].low) {
 			continue
 		}
@@ -821,6 +861,8 @@ func (d *doc) subset(si, i int) (group, bool) {
 	s := &d.sents[si]
 	k := i + 1
 	if s.word(k) == "of" && (s.word(k+1) == "them" || s.word(k+1) == "whom" || s.word(k+1) == "those") {
+		k += 2
+	} else if s.word(k) == "из" && s.word(k+1) == "них" {
 		k += 2
 	} else if !(s.word(i-2) == "из" && s.word(i-1) == "них") {
 		return group{}, false
@@ -861,3 +903,12 @@ func (s *analysed) lastConjunct(from, to int) int {
 	}
 	return to
 }
+
+func isCyrillic(w string) bool {
+	for _, r := range w {
+		return r >= 0x400 && r <= 0x4ff
+	}
+	return false
+}
+
+var numberOfVerbs = set("exceeded", "exceeds", "превысило", "превысил", "превышает")

@@ -71,7 +71,7 @@ var (
 // withdrawals and revocations: a count that left is not a headcount.
 var (
 	withdrawEN = []string{"withdr", "revok", "revoc", "recall", "cancel", "stripped", "deprived", "annul", "refused", "denied", "rejected", "expelled"}
-	withdrawRU = []string{"отозва", "лишен", "лишён", "аннулир", "отказа", "отклон", "выслан", "отмен"}
+	withdrawRU = []string{"отозва", "отзыв", "лишен", "лишён", "аннулир", "отказа", "отклон", "выслан", "отмен"}
 )
 
 // splitWords introduce a category split of a group already counted.
@@ -79,7 +79,7 @@ var splitPhrasesEN = [][]string{
 	{"of", "them"}, {"of", "those"}, {"of", "whom"}, {"of", "which"}, {"among", "them"},
 	{"among", "whom"}, {"including"}, {"incl"}, {"among", "those"},
 }
-var splitPhrasesRU = [][]string{{"из", "них"}, {"в", "том", "числе"}, {"среди", "них"}, {"включая"}, {"из", "которых"}}
+var splitPhrasesRU = [][]string{{"из", "общего", "числа"}, {"из", "числа"}, {"из", "них"}, {"в", "том", "числе"}, {"среди", "них"}, {"включая"}, {"из", "которых"}}
 
 // qualifiers before a number.
 var qualifierPhrases = []struct {

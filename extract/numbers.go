@@ -122,6 +122,17 @@ func mergeNumberWords(s string, toks []token) []token {
 				continue
 			}
 		}
+		// "тысяча наблюдателей", "полторы сотни", "около полутора тысяч"
+		if v, ok := standaloneHundreds(t.low, toks, i); ok {
+			t.kind, t.num, t.numWord = tNum, v.value, true
+			if v.words == 2 {
+				t.end = toks[i+1].end
+				t.text = s[t.start:t.end]
+				i++
+			}
+			out = append(out, t)
+			continue
+		}
 		v, ok := numberWordValue(t.low)
 		_, isMult := numberMultipliers[t.low]
 		if !ok && !(isMult && t.low == "сто") {
@@ -175,3 +186,27 @@ func mergeNumberWords(s string, toks []token) []token {
 }
 
 var memberSuffixes = set("member", "strong", "person", "man")
+
+type wordNumber struct{ value, words int }
+
+// standaloneHundreds reads "тысяча"/"thousand" without a number before it,
+// and "полторы сотни"/"полутора тысяч" (one and a half).
+func standaloneHundreds(low string, toks []token, i int) (wordNumber, bool) {
+	if i > 0 && toks[i-1].kind == tNum {
+		return wordNumber{}, false
+	}
+	switch low {
+	case "тысяча", "тысячи", "тысячу", "тысячей":
+		return wordNumber{1000, 1}, true
+	case "полтора", "полторы", "полутора":
+		if i+1 < len(toks) {
+			if m, ok := numberMultipliers[toks[i+1].low]; ok {
+				return wordNumber{m * 3 / 2, 2}, true
+			}
+			if toks[i+1].low == "сотен" || toks[i+1].low == "сотни" || toks[i+1].low == "сотня" {
+				return wordNumber{150, 2}, true
+			}
+		}
+	}
+	return wordNumber{}, false
+}

@@ -94,6 +94,12 @@ func (d *doc) numberFacts(si, i int) []cand {
 	if u.domestic || s.withdrawn(i, u.idx) {
 		return nil
 	}
+	// "the number of accredited observers is 258 people"
+	if u.kind == unitPerson && s.hasNumberOfWord(qstart) {
+		if g, ok := d.numberOf(si, i, qstart); ok {
+			return []cand{mk(g, "number_of")}
+		}
+	}
 	split := s.splitBefore(qstart)
 
 	// dash item or distributive list before the number
@@ -124,6 +130,9 @@ func (d *doc) numberFacts(si, i int) []cand {
 		return nil // "of them, 10 are long-term observers": a category split
 	}
 	if gs, rule, ok := d.senderBefore(si, i, qstart, u); ok {
+		return cands(gs, mk, rule)
+	}
+	if gs, rule, ok := d.groupBeforeRU(si, i, qstart, u); ok {
 		return cands(gs, mk, rule)
 	}
 	if u.aggAdj >= 0 && u.kind == unitObserver {
@@ -428,11 +437,19 @@ func (d *doc) observerContext(si int) bool {
 			return true
 		}
 		if t.low == "mission" || t.low == "delegation" || t.low == "group" || t.low == "team" ||
-			hasStem(t.low, []string{"мисси", "делегац", "групп"}) || t.low == "it" || t.low == "they" {
+			hasStem(t.low, []string{"мисси", "делегац", "групп", "состав"}) || t.low == "it" || t.low == "they" {
 			mission = true
 		}
 	}
-	return mission && si > 0 && d.sents[si-1].observers
+	if !mission {
+		return false
+	}
+	for back := 1; back <= 3 && si-back >= 0; back++ {
+		if d.sents[si-back].observers {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseMentions lists the entity mentions between the start of the clause
@@ -455,10 +472,13 @@ func (s *analysed) clauseMentions(i int) []int {
 // organizations", "three from each country", "57 – the OSCE PA".
 func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 	s := &d.sents[si]
-	if !d.listContext(si, i) {
+	if !d.listContext(si, i) || s.withdrawn(i, i) {
 		return nil, "", false
 	}
 	next := s.word(i + 1)
+	if next == "of" && s.toks[i].num == 1 {
+		return nil, "", false // "one of the CIS countries"
+	}
 	// "three from each country", "по два от каждой"
 	if (next == "from" || next == "each" || next == "от") && (s.word(i+2) == "each" || next == "each" || strings.HasPrefix(s.word(i+2), "кажд")) {
 		if ms := s.mentionsIn(0, qstart); len(ms) > 1 {
@@ -508,16 +528,84 @@ func (d *doc) listContext(si, i int) bool {
 			return true
 		}
 	}
-	if len(s.toks) > 24 {
-		return false
-	}
 	for back := 1; back <= 3 && si-back >= 0; back++ {
-		p := &d.sents[si-back]
-		if p.observers {
+		if d.sents[si-back].observers {
 			return true
 		}
-		if len(p.text) > 160 {
-			return false
+	}
+	return false
+}
+
+// ruVerbsBefore link a group written before the count in Russian word order:
+// "От МПА СНГ аккредитован 31 наблюдатель", "ПА ОБСЕ направила 35
+// парламентариев", "Россию представляют 22 наблюдателя".
+var ruVerbsBefore = []string{"аккредитова", "направ", "прислал", "присыла", "пришл", "представля", "представлен",
+	"прибыл", "прибуд", "приех", "приед", "делегир", "выдвину", "предложил", "рекомендова", "зарегистрир",
+	"намерен", "планиру", "будет", "будут", "получил", "работа", "включ", "насчитыва", "состоит", "состав"}
+
+// groupBeforeRU reads the group written before the count, as Russian word
+// order puts it: a mention after "от"/"из", or the subject of a verb of
+// sending, accrediting or representing.
+func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, bool) {
+	s := &d.sents[si]
+	from := qstart
+	for from > 0 {
+		w := s.toks[from-1].low
+		if w == "," || w == ";" || w == ":" || w == "«" || (s.toks[from-1].kind == tNum && !s.inDate[from-1]) {
+			break
+		}
+		from--
+	}
+	verb := false
+	for k := from; k < qstart; k++ {
+		if hasStem(s.toks[k].low, ruVerbsBefore) {
+			verb = true
+		}
+	}
+	var cands []int
+	for k := from; k < qstart; k++ {
+		m := s.mentAt[k]
+		if m < 0 || (len(cands) > 0 && cands[len(cands)-1] == m) {
+			continue
+		}
+		prev := s.word(k - 1)
+		if prev == "в" || prev == "во" || prev == "на" || prev == "к" || prev == "по" {
+			continue // a destination: "направит в Россию"
+		}
+		e := s.ments[m].Entity
+		if e.Kind == KindCountry && e.Code != "" && e.Code == d.host && prev != "из" && prev != "от" {
+			continue
+		}
+		if prev == "от" || prev == "из" || verb {
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) == 0 {
+		// a name the gazetteer knows only by a misspelling: "Шанхайская органзация сотрудничества направила 25"
+		if verb {
+			end := from
+			for end < qstart && !hasStem(s.toks[end].low, ruVerbsBefore) {
+				end++
+			}
+			if g, ok := d.groupFromRange(s, from, end); ok && g.code != "" {
+				return []group{g}, "sender", true
+			}
+		}
+		return nil, "", false
+	}
+	if len(cands) > 1 && s.distributive(i, max(u.idx, i)) {
+		return d.mentionGroups(s, cands), "distributive", true
+	}
+	return []group{d.groupFromMention(s, cands[0])}, "sender", true
+}
+
+// hasNumberOfWord reports "number of", "total", "число", "количество"
+// before token i.
+func (s *analysed) hasNumberOfWord(i int) bool {
+	for k := 0; k < i; k++ {
+		w := s.toks[k].low
+		if w == "number" && s.word(k+1) == "of" || w == "total" || strings.HasPrefix(w, "числ") || strings.HasPrefix(w, "количеств") {
+			return true
 		}
 	}
 	return false

@@ -160,7 +160,7 @@ func readDumpHeader(lines []string, a *Article) int {
 			titleSeen = 1
 			continue
 		}
-		if isProseLine(l) {
+		if isProseLine(l) || lineWords(l) >= 6 && continuesOnNextLine(lines, i) {
 			return i
 		}
 		// Short lines between title and body: a rubric, or tags written one
@@ -481,4 +481,15 @@ func hasProse(body []string) bool {
 		}
 	}
 	return false
+}
+
+// continuesOnNextLine reports a line whose sentence goes on in the next line
+// (it starts in lower case): the first line of a wrapped paragraph, never a
+// headline.
+func continuesOnNextLine(lines []string, i int) bool {
+	if i+1 >= len(lines) || lines[i+1] == "" || endsWithStop(lines[i]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(lines[i+1])
+	return unicode.IsLower(r)
 }
