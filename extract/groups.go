@@ -423,7 +423,7 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			k++
 			continue
 		}
-		if !sawPrep && (passiveFiller[w] || hasStem(w, ruVerbsBefore) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
+		if !sawPrep && (passiveFiller[w] || hasStem(w, ruFillerStems) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
 			k++
 			continue
 		}
@@ -459,7 +459,8 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 		if ag, ok := d.aggregateAt(s, j); ok {
 			return ag, "aggregate", true
 		}
-		if w := s.toks[j].low; !(w == "election" || w == "electoral" || w == "commissions" || w == "bodies" ||
+		if w := s.toks[j].low; !(w == "election" || w == "electoral" || w == "commissions" || w == "bodies" || w == "central" ||
+			hasStem(w, []string{"центральн", "избирательн", "орган", "комисси"}) ||
 			w == "parliaments" || w == "embassies" || w == "of" || w == "the" || w == "central" || w == "diplomatic" ||
 			hasStem(w, []string{"избирательн", "комисси", "посольств", "парламент", "органов"})) {
 			break
@@ -912,3 +913,8 @@ func isCyrillic(w string) bool {
 }
 
 var numberOfVerbs = set("exceeded", "exceeds", "превысило", "превысил", "превышает")
+
+// ruFillerStems are Russian verbs that may stand between a counted noun and
+// its group: "по два наблюдателя направили центральные избирательные
+// комиссии Монголии", "наблюдателей, аккредитованных от …".
+var ruFillerStems = append([]string{"аккредитован", "зарегистрирован", "центральн", "избирательн", "комисси", "орган"}, ruVerbsBefore...)

@@ -87,9 +87,12 @@ func (d *doc) numberFacts(si, i int) []cand {
 			return nil
 		}
 	case unitCandidate:
-		if !s.observers {
+		if !s.observers && !(si > 0 && d.sents[si-1].observers) {
 			return nil
 		}
+	}
+	if s.categoryAfter(u.idx) {
+		return nil // "42 наблюдателя – долгосрочные", "20 observers are long-term"
 	}
 	if u.domestic || s.withdrawn(i, u.idx) {
 		return nil
@@ -123,8 +126,16 @@ func (d *doc) numberFacts(si, i int) []cand {
 	if ok && after.domestic {
 		return nil
 	}
-	if ok && len(after.groups) > 0 && !after.aggregate {
+	if ok && len(after.groups) > 0 && !after.aggregate && rule != "from_name" {
 		return cands(after.groups, mk, rule)
+	}
+	// "В ее составе – 62 парламентария из восьми стран", "The mission
+	// consists of 58 observers from eight countries": the count is the
+	// mission's; the states are where its members come from.
+	if s.corefLead(qstart) {
+		if g, ok := d.coref(si, i, u); ok {
+			return []cand{mk(g, "coref")}
+		}
 	}
 	if split {
 		return nil // "of them, 10 are long-term observers": a category split
@@ -134,6 +145,9 @@ func (d *doc) numberFacts(si, i int) []cand {
 	}
 	if gs, rule, ok := d.groupBeforeRU(si, i, qstart, u); ok {
 		return cands(gs, mk, rule)
+	}
+	if ok && rule == "from_name" {
+		return cands(after.groups, mk, "from")
 	}
 	if u.aggAdj >= 0 && u.kind == unitObserver {
 		return []cand{mk(group{subject: collapseSpace(s.text[s.toks[u.aggAdj].start:s.toks[u.idx].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate, spans: 0}, "aggregate")}
@@ -241,9 +255,9 @@ func (s *analysed) qualifierBefore(i int) (string, int) {
 func (s *analysed) splitBefore(qstart int) bool {
 	for _, phrases := range [][][]string{splitPhrasesEN, splitPhrasesRU} {
 		for _, p := range phrases {
-			for back := 0; back <= 1; back++ { // allow a comma between
+			for back := 0; back <= 2; back++ { // allow a comma or an adjective between
 				end := qstart - back
-				if back == 1 && s.word(end) != "," {
+				if back >= 1 && s.word(end) != "," && !hasStem(s.word(end), []string{"аккредитованн", "accredited", "зарегистрированн"}) {
 					continue
 				}
 				if end-len(p) < 0 {
@@ -436,7 +450,7 @@ func (d *doc) observerContext(si int) bool {
 		if isObserverNoun(t.low) || t.low == "observation" || hasStem(t.low, []string{"наблюдат"}) {
 			return true
 		}
-		if t.low == "mission" || t.low == "delegation" || t.low == "group" || t.low == "team" ||
+		if t.low == "mission" || t.low == "delegation" || t.low == "group" || t.low == "team" || senderVerbsEN[t.low] || hasStem(t.low, ruVerbsBefore) ||
 			hasStem(t.low, []string{"мисси", "делегац", "групп", "состав"}) || t.low == "it" || t.low == "they" {
 			mission = true
 		}
@@ -444,9 +458,14 @@ func (d *doc) observerContext(si int) bool {
 	if !mission {
 		return false
 	}
-	for back := 1; back <= 3 && si-back >= 0; back++ {
-		if d.sents[si-back].observers {
+	// the head may stand several items back: walk back through the list
+	for back := 1; si-back >= 0 && back <= 40; back++ {
+		p := &d.sents[si-back]
+		if p.observers {
 			return true
+		}
+		if back > 3 && !p.candidate {
+			return false
 		}
 	}
 	return false
@@ -485,6 +504,9 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 			return d.mentionGroups(s, ms), "distributive", true
 		}
 		return nil, "", false
+	}
+	if hasStem(next, []string{"прибыл", "прибуд", "приех", "направ", "прислал"}) {
+		next = "из"
 	}
 	switch next {
 	case "from", "by", "represent", "represents", "representing", "of", "от", "из", "представляют", "представляет":
@@ -528,9 +550,52 @@ func (d *doc) listContext(si, i int) bool {
 			return true
 		}
 	}
-	for back := 1; back <= 3 && si-back >= 0; back++ {
-		if d.sents[si-back].observers {
+	// the head may stand several items back: walk back through the list
+	for back := 1; si-back >= 0 && back <= 40; back++ {
+		p := &d.sents[si-back]
+		if p.observers {
 			return true
+		}
+		if back > 3 && !p.candidate {
+			return false
+		}
+	}
+	return false
+}
+
+// corefLead reports a clause that opens on the group named before: "В ее
+// составе", "The mission includes", "It comprises", "They number".
+func (s *analysed) corefLead(qstart int) bool {
+	from := qstart
+	for from > 0 && s.toks[from-1].low != ";" && s.toks[from-1].low != "," {
+		from--
+	}
+	if qstart-from > 6 {
+		return false
+	}
+	for k := from; k < qstart; k++ {
+		switch w := s.toks[k].low; w {
+		case "ее", "её", "его", "их", "its", "their", "it", "they", "она", "они":
+			return true
+		case "mission", "delegation":
+			if k > from && (s.toks[k-1].low == "the" || s.toks[k-1].low == "this") && k == from+1 {
+				return s.mentAt[k] < 0
+			}
+		}
+	}
+	return false
+}
+
+// categoryAfter reports a count followed by its category: "42 наблюдателя –
+// долгосрочные", "20 of the observers are long-term".
+func (s *analysed) categoryAfter(unit int) bool {
+	for k := unit + 1; k < min(unit+3, len(s.toks)); k++ {
+		w := s.toks[k].low
+		if categoryEN[w] || hasStem(w, categoryStemRU) {
+			return true
+		}
+		if w != "–" && w != "are" && w != "were" && w != "—" {
+			return false
 		}
 	}
 	return false
@@ -539,9 +604,13 @@ func (d *doc) listContext(si, i int) bool {
 // ruVerbsBefore link a group written before the count in Russian word order:
 // "От МПА СНГ аккредитован 31 наблюдатель", "ПА ОБСЕ направила 35
 // парламентариев", "Россию представляют 22 наблюдателя".
-var ruVerbsBefore = []string{"аккредитова", "направ", "прислал", "присыла", "пришл", "представля", "представлен",
-	"прибыл", "прибуд", "приех", "приед", "делегир", "выдвину", "предложил", "рекомендова", "зарегистрир",
-	"намерен", "планиру", "будет", "будут", "получил", "работа", "включ", "насчитыва", "состоит", "состав"}
+//
+// Verbs of accrediting, recommending or registering in the active voice name
+// the accreditor ("ЦИК аккредитовала 790 наблюдателей"), so they link a group
+// only after "от"/"из" ("От МПА СНГ аккредитован 31 наблюдатель").
+var ruVerbsBefore = []string{"направ", "прислал", "присыла", "пришл", "представля", "представлен",
+	"прибыл", "прибуд", "приех", "приед", "делегир", "выдвину", "намерен", "планиру", "будет", "будут",
+	"включ", "насчитыва", "состоит", "состав"}
 
 // groupBeforeRU reads the group written before the count, as Russian word
 // order puts it: a mention after "от"/"из", or the subject of a verb of
@@ -572,6 +641,15 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 		if prev == "в" || prev == "во" || prev == "на" || prev == "к" || prev == "по" {
 			continue // a destination: "направит в Россию"
 		}
+		// "От посольства США", "из ЦИК Казахстана": the preposition governs the institution
+		for b := k - 2; b >= max(from, k-4); b-- {
+			if w := s.word(b); w == "от" || w == "из" {
+				if institutionWords(s, b+1, k) {
+					prev = w
+				}
+				break
+			}
+		}
 		e := s.ments[m].Entity
 		if e.Kind == KindCountry && e.Code != "" && e.Code == d.host && prev != "из" && prev != "от" {
 			continue
@@ -581,13 +659,31 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 		}
 	}
 	if len(cands) == 0 {
+		// "От Европейской сети организаций по наблюдению за выборами (ENEMO) аккредитованы 12"
+		if s.word(from) == "от" || s.word(from) == "из" {
+			end := from + 1
+			for end < qstart && !hasStem(s.toks[end].low, []string{"аккредитован", "прибыл", "прибуд", "зарегистрирован", "направлен", "представлен"}) {
+				end++
+			}
+			if end < qstart && end-from >= 2 && isCapitalized(s.toks[from+1].text) {
+				if g, ok := d.groupFromRange(s, from+1, end); ok || end-from <= 12 {
+					if !ok {
+						text := s.rangeText(from+1, end)
+						g = group{subject: text, canon: text, kind: KindOrganization}
+					}
+					if g.code != d.host || g.code == "" {
+						return []group{g}, "sender", true
+					}
+				}
+			}
+		}
 		// a name the gazetteer knows only by a misspelling: "Шанхайская органзация сотрудничества направила 25"
 		if verb {
 			end := from
 			for end < qstart && !hasStem(s.toks[end].low, ruVerbsBefore) {
 				end++
 			}
-			if g, ok := d.groupFromRange(s, from, end); ok && g.code != "" {
+			if g, ok := d.groupFromRange(s, from, end); ok && g.code != "" && g.code != d.host {
 				return []group{g}, "sender", true
 			}
 		}
@@ -596,7 +692,46 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 	if len(cands) > 1 && s.distributive(i, max(u.idx, i)) {
 		return d.mentionGroups(s, cands), "distributive", true
 	}
+	if len(cands) > 1 {
+		return []group{d.mixedGroup(s, cands)}, "mixed", true
+	}
 	return []group{d.groupFromMention(s, cands[0])}, "sender", true
+}
+
+// institutionWords reports whether [from,to) holds only words naming an
+// institution of the entity that follows ("посольства", "ЦИК", "избирательных органов").
+func institutionWords(s *analysed, from, to int) bool {
+	for k := from; k < to; k++ {
+		w := s.toks[k].low
+		if !hasStem(w, []string{"посольств", "цик", "центризбирком", "избирательн", "орган", "комисси", "центральн", "миссии", "делегац", "парламент", "мид"}) {
+			return false
+		}
+	}
+	return true
+}
+
+// mixedGroup is one count stated for several named groups together: an
+// aggregate, ORGS when all are organisations, STATES when all are states.
+func (d *doc) mixedGroup(s *analysed, ms []int) group {
+	first, last := s.ments[ms[0]], s.ments[ms[len(ms)-1]]
+	text := collapseSpace(s.text[first.Start:last.End])
+	g := group{subject: text, canon: text, kind: KindAggregate}
+	orgs, states := true, true
+	for _, m := range ms {
+		switch s.ments[m].Entity.Kind {
+		case KindOrganization:
+			states = false
+		case KindCountry:
+			orgs = false
+		}
+	}
+	switch {
+	case orgs:
+		g.code, g.canon, g.spans = CodeOrgs, "Observers of international organisations", len(ms)
+	case states:
+		g.code, g.canon, g.spans = CodeStates, "Observers of foreign states", len(ms)
+	}
+	return g
 }
 
 // hasNumberOfWord reports "number of", "total", "число", "количество"

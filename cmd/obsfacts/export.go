@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/obsfacts/obsfacts/export"
@@ -68,6 +70,11 @@ Flags:
 			*format = export.FormatOf(*out)
 		}
 	}
+	// checked before -o is created, so a typo leaves no file behind
+	if !slices.Contains(export.Formats, strings.ToLower(*format)) {
+		fmt.Fprintf(stderr, "obsfacts export: unknown format %q: use %s\n", *format, strings.Join(export.Formats, " or "))
+		return errUsage
+	}
 	if err := requireDB(*dbPath); err != nil {
 		return err
 	}
@@ -83,6 +90,7 @@ Flags:
 	}
 	w, err := export.NewWriter(dst, *format, export.CSVOptions{Raw: *raw, BOM: *bom})
 	if err != nil {
+		_ = commit(err) // removes the temporary file
 		fmt.Fprintln(stderr, "obsfacts export:", err)
 		return errUsage
 	}

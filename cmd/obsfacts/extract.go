@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
@@ -121,6 +122,11 @@ func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w
 	for _, warning := range res.Warnings {
 		slog.Warn("facts disagree", "input", page.Source, "check", warning)
 	}
+	// Parse turns bytes it cannot decode into U+FFFD without a word; the
+	// page is still read, but the user should know its text lost characters.
+	if !utf8.Valid(page.Body) && strings.ContainsRune(res.Article.Title+res.Article.Body, utf8.RuneError) {
+		slog.Warn("invalid UTF-8: undecodable bytes replaced with U+FFFD", "input", page.Source)
+	}
 	if st != nil {
 		// stored first: output only what also landed, so stdout and the store agree
 		if err := st.SaveResult(ctx, page, "", "", res); err != nil {
@@ -175,8 +181,7 @@ func fetchURL(ctx context.Context, client *http.Client, u string, maxSize int64)
 	req.Header.Set("User-Agent", userAgent(""))
 	resp, err := client.Do(req)
 	if err != nil {
-		var te interface{ Timeout() bool }
-		if errors.As(err, &te) && te.Timeout() {
+		if isTimeout(err) {
 			return extract.Page{}, fmt.Errorf("fetch timed out after %s (raise --timeout or try later)", client.Timeout)
 		}
 		return extract.Page{}, fmt.Errorf("fetch: %w", err)
@@ -187,6 +192,10 @@ func fetchURL(ctx context.Context, client *http.Client, u string, maxSize int64)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxSize+1))
 	if err != nil {
+		// client.Timeout also cuts off a body that stalls half-way
+		if isTimeout(err) {
+			return extract.Page{}, fmt.Errorf("fetch timed out after %s while reading the page (raise --timeout or try later)", client.Timeout)
+		}
 		return extract.Page{}, fmt.Errorf("fetch: read body: %w", err)
 	}
 	if int64(len(body)) > maxSize {
@@ -199,6 +208,11 @@ func fetchURL(ctx context.Context, client *http.Client, u string, maxSize int64)
 		Body:        body,
 		FetchedAt:   time.Now().UTC(),
 	}, nil
+}
+
+func isTimeout(err error) bool {
+	var te interface{ Timeout() bool }
+	return errors.As(err, &te) && te.Timeout()
 }
 
 func humanBytes(n int64) string {
