@@ -29,6 +29,10 @@ func (d *doc) hostCountry(low string) string {
 			start, end := tokenRangeOf(s, m)
 			for j := max(0, start-4); j < min(len(s.toks), end+4); j++ {
 				w := s.toks[j].low
+				next := s.word(j + 1)
+				if (strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend")) && (strings.HasPrefix(next, "commission") || next == "bodies" || next == "body" || next == "authorities") {
+					continue // "Kazakhstan's Central Election Commission" sends observers; it holds no election
+				}
 				if strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend") || strings.HasPrefix(w, "выбор") ||
 					strings.HasPrefix(w, "референдум") || w == "vote" || w == "polls" || strings.HasPrefix(w, "голосован") {
 					score[e.Code] += 3

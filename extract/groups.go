@@ -255,8 +255,12 @@ func (d *doc) itemGroup(s *analysed, from, p int) (group, bool) {
 	if g, ok := d.groupFromRange(s, from, p); ok {
 		return g, true
 	}
-	if p > 0 {
-		if m := s.mentAt[p-1]; m >= 0 {
+	q := p - 1
+	if q > 0 && s.toks[q].low == ")" {
+		q-- // "Парламентская ассамблея тюркоязычных стран (ТюркПА) – 6"
+	}
+	if q >= 0 {
+		if m := s.mentAt[q]; m >= 0 {
 			return d.groupFromMention(s, m), true
 		}
 	}
@@ -423,7 +427,10 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			k++
 			continue
 		}
-		if !sawPrep && (passiveFiller[w] || hasStem(w, ruFillerStems) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
+		// "412 observers, represent the CIS": a comma before a verb, not before a new item ("14 наблюдателей, из Кыргызстана – семь")
+		commaVerb := w == "," && (strings.HasPrefix(s.word(k+1), "represent") || s.word(k+1) == "who" || s.word(k+1) == "which" ||
+			s.word(k+1) == "sent" || s.word(k+1) == "delegated" || strings.HasPrefix(s.word(k+1), "представля"))
+		if !sawPrep && (passiveFiller[w] || commaVerb || hasStem(w, ruFillerStems) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
 			k++
 			continue
 		}
@@ -437,6 +444,13 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			j++
 		}
 		if j < len(s.toks) && s.mentAt[j] >= 0 && isCyrillic(s.toks[j].text) {
+			end := j
+			for end < len(s.toks) && (s.mentAt[end] >= 0 || s.toks[end].low == "," || s.toks[end].low == "и") {
+				end++
+			}
+			if ms := s.listMentions(j, end); len(ms) > 1 && (s.word(u.idx-2) == "по" || s.distributive(u.idx-1, u.idx)) {
+				return afterResult{groups: d.mentionGroups(s, ms)}, "distributive", true
+			}
 			return afterResult{groups: []group{d.groupFromMention(s, s.mentAt[j])}}, "from", true
 		}
 		if ag, ok := d.aggregateAt(s, k); ok && isCyrillic(s.toks[k].text) {
@@ -466,7 +480,16 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			break
 		}
 	}
-	// entity or list of entities
+	// entity or list of entities, perhaps after the institution that sent
+	// them: "от избирательных органов Казахстана, Узбекистана и Турции"
+	for j := k; j < min(k+4, len(s.toks)); j++ {
+		if s.mentAt[j] >= 0 {
+			if j > k && (institutionWords(s, k, j) || s.allInstitutionEN(k, j)) {
+				k = j
+			}
+			break
+		}
+	}
 	end := k
 	for end < len(s.toks) {
 		w := s.toks[end].low
@@ -519,7 +542,11 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			if g.kind == KindCountry && g.code != "" && g.code == d.host && prep != "from" && prep != "из" {
 				return afterResult{}, "", false
 			}
-			return afterResult{groups: []group{g}}, "from", true
+			rule := "from"
+			if g.code == "" {
+				rule = "from_name" // an unknown name: a group named before the count wins
+			}
+			return afterResult{groups: []group{g}}, rule, true
 		}
 	}
 	// "observers from political parties"
@@ -636,6 +663,7 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		if s.distributive(i, max(u.idx, i)) {
 			return d.mentionGroups(s, ms), "distributive", true
 		}
+		return []group{d.mixedGroup(s, ms)}, "mixed", true
 	}
 	if len(ms) == 1 {
 		g := d.groupFromMention(s, ms[0])
@@ -918,3 +946,17 @@ var numberOfVerbs = set("exceeded", "exceeds", "превысило", "превы
 // its group: "по два наблюдателя направили центральные избирательные
 // комиссии Монголии", "наблюдателей, аккредитованных от …".
 var ruFillerStems = append([]string{"аккредитован", "зарегистрирован", "центральн", "избирательн", "комисси", "орган"}, ruVerbsBefore...)
+
+// allInstitutionEN reports words naming an institution of the entity that
+// follows: "the election commissions of", "the embassies of".
+func (s *analysed) allInstitutionEN(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch s.toks[k].low {
+		case "the", "election", "electoral", "central", "national", "commission", "commissions", "bodies", "body",
+			"embassy", "embassies", "of", "parliament", "parliaments", "authorities", "ministry", "diplomatic", "missions":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -126,6 +126,8 @@ var senderVerbsEN = set("send", "sends", "sent", "sending", "dispatch", "dispatc
 var senderPhrasesEN = [][]string{
 	{"consists", "of"}, {"consisted", "of"}, {"consist", "of"}, {"consisting", "of"}, {"made", "up", "of"},
 	{"composed", "of"}, {"represented", "by"}, {"is", "represented", "by"}, {"will", "include"},
+	{"candidatures", "of"}, {"candidacies", "of"}, {"applications", "of"}, {"nominations", "of"},
+	{"accounts", "for"}, {"account", "for"}, {"accounted", "for"},
 	{"will", "consist", "of"}, {"mission", "of"}, {"delegation", "of"}, {"team", "of"}, {"group", "of"},
 }
 

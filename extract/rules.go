@@ -311,7 +311,7 @@ func (s *analysed) clause(i int) (int, int) {
 	to := i + 1
 	for to < len(s.toks) {
 		w := s.toks[to].low
-		if w == "," || w == ";" || w == ")" || w == "." {
+		if w == "," || w == ";" || w == ")" || w == "(" || w == "." {
 			break
 		}
 		to++
@@ -497,6 +497,13 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 	next := s.word(i + 1)
 	if next == "of" && s.toks[i].num == 1 {
 		return nil, "", false // "one of the CIS countries"
+	}
+	// "The OSCE/ODIHR accounts for 41 of them"
+	if next == "of" && (s.word(i+2) == "them" || s.word(i+2) == "those") {
+		if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
+			return gs, rule, true
+		}
+		return nil, "", false
 	}
 	// "three from each country", "по два от каждой"
 	if (next == "from" || next == "each" || next == "от") && (s.word(i+2) == "each" || next == "each" || strings.HasPrefix(s.word(i+2), "кажд")) {
