@@ -42,6 +42,13 @@ func (d *doc) hostCountry(low string) string {
 			_ = k
 		}
 	}
+	// parliaments and capitals name the country too: "Jogorku Kenesh",
+	// "BISHKEK, Nov 3 (AKIpress)", "выборы в Милли Меджлис"
+	for _, c := range hostCues {
+		for _, w := range c.words {
+			score[c.code] += 2 * strings.Count(low, w)
+		}
+	}
 	best, bestScore := "", 0
 	for code, sc := range score {
 		if sc > bestScore || sc == bestScore && code < best {
@@ -184,52 +191,65 @@ func (d *doc) fillElection(facts []Fact) {
 			// calendar knows it, or when it lies ahead of publication
 			// ("the elections slated for 19 March"); past dates are campaign events
 			known := d.inCalendar(country, start)
-			ahead := d.pub.IsZero() || start >= d.pub.AddDate(0, 0, -3).Format("2006-01-02")
+			ahead := !d.pub.IsZero() && start >= d.pub.AddDate(0, 0, -3).Format("2006-01-02")
 			if known && (textDate == "" || !d.inCalendar(country, textDate)) || textDate == "" && ahead {
 				textDate = start
 			}
 		}
 	}
-	date, calType := textDate, ""
-	if date != "" {
+	// The calendar decides when it knows an election of this country near
+	// publication; a date from the text stands alone only for elections the
+	// calendar does not list (a text date next to "election" is as often an
+	// accreditation deadline as the vote).
+	var date, calType string
+	if textDate != "" && d.inCalendar(country, textDate) {
+		date = textDate
+	} else if e, ok := d.nearestElection(country, typ); ok {
+		date, calType = e.Date, e.Type
+	} else {
+		date = textDate
+	}
+	if date != "" && calType == "" {
 		if e, ok := d.calendarOn(country, date, typ); ok {
 			calType = e.Type
 		}
-	} else if !d.pub.IsZero() && country != "" {
-		from := d.pub.AddDate(0, 0, -30)
-		to := d.pub.AddDate(0, 9, 0)
-		es := d.x.cal.Between(country, typ, from, to)
-		if len(es) == 0 && typ != "" {
-			es = d.x.cal.Between(country, "", from, to)
-		}
-		if len(es) > 0 {
-			// the nearest election on or after publication, else the latest before it
-			pubDay := d.pub.Format("2006-01-02")
-			sort.SliceStable(es, func(a, b int) bool { return es[a].Date < es[b].Date })
-			pick := es[len(es)-1]
-			for _, e := range es {
-				if e.Date >= pubDay {
-					pick = e
-					break
-				}
-			}
-			if pick.Date < pubDay {
-				for _, e := range es {
-					if e.Date <= pubDay {
-						pick = e
-					}
-				}
-			}
-			date, calType = pick.Date, pick.Type
-		}
 	}
-	if typ == "" {
-		typ = calType
+	// the calendar's type wins over words when that day held no election of the worded type
+	if calType != "" && typ != calType {
+		if _, ok := d.calendarOn(country, date, typ); !ok || typ == "" {
+			typ = calType
+		}
 	}
 	for i := range facts {
 		facts[i].ElectionDate = date
 		facts[i].ElectionType = typ
 	}
+}
+
+// nearestElection returns the calendar's election of the country closest
+// after publication (observers are accredited before the vote), else the
+// latest shortly before it (reports after the vote).
+func (d *doc) nearestElection(country, typ string) (Election, bool) {
+	if d.pub.IsZero() || country == "" {
+		return Election{}, false
+	}
+	from := d.pub.AddDate(0, 0, -30)
+	to := d.pub.AddDate(0, 9, 0)
+	es := d.x.cal.Between(country, typ, from, to)
+	if len(es) == 0 && typ != "" {
+		es = d.x.cal.Between(country, "", from, to)
+	}
+	if len(es) == 0 {
+		return Election{}, false
+	}
+	pubDay := d.pub.Format("2006-01-02")
+	sort.SliceStable(es, func(a, b int) bool { return es[a].Date < es[b].Date })
+	for _, e := range es {
+		if e.Date >= pubDay {
+			return e, true
+		}
+	}
+	return es[len(es)-1], true
 }
 
 func (d *doc) inCalendar(country, date string) bool {
@@ -279,4 +299,22 @@ func (d *doc) electionType() string {
 		}
 	}
 	return best
+}
+
+// hostCues are words that place an article's election in a country.
+var hostCues = []struct {
+	code  string
+	words []string
+}{
+	{"KZ", []string{"majilis", "mazhilis", "maslikhat", "мажилис", "маслихат", "astana", "астана", "almaty", "алматы", "nur-sultan", "нур-султан"}},
+	{"KG", []string{"jogorku kenesh", "жогорку кенеш", "bishkek", "бишкек", "kyrgyzstan", "кыргызстан"}},
+	{"UZ", []string{"oliy majlis", "олий мажлис", "tashkent", "ташкент"}},
+	{"TJ", []string{"majlisi oli", "маджлиси оли", "dushanbe", "душанбе"}},
+	{"TM", []string{"ashgabat", "ашхабад", "mejlis", "меджлиса туркменистана"}},
+	{"AZ", []string{"milli majlis", "milli mejlis", "милли меджлис", "baku", "баку"}},
+	{"BY", []string{"minsk", "минск", "house of representatives of belarus", "палату представителей"}},
+	{"RU", []string{"state duma", "госдум", "moscow", "москва"}},
+	{"MN", []string{"state great khural", "великий государственный хурал", "ulaanbaatar", "улан-батор"}},
+	{"AM", []string{"yerevan", "ереван"}},
+	{"GE", []string{"tbilisi", "тбилиси"}},
 }

@@ -46,7 +46,7 @@ func ParseDate(s string) (t time.Time, ok bool) {
 
 var (
 	reISODate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?`)
-	reNumDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reNumDate = regexp.MustCompile(`\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b`) // day first, as the region writes it
 	// Day before month: "20 November 2020", "06 Января 2021", "15 march 2024 year".
 	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})\b`)
 	// Month before day: "February 2, 2023", "Nov. 8 2022".
@@ -101,8 +101,8 @@ func findCalendarDate(s string) (y, mo, d int, span [2]int, ok bool) {
 			y, mo, d, span = yy, mm, dd, [2]int{start, end}
 		}
 	}
-	if m := reNumDate.FindStringSubmatchIndex(s); m != nil {
-		try(m[0], m[1], dateAtoi(s[m[6]:m[7]]), dateAtoi(s[m[4]:m[5]]), dateAtoi(s[m[2]:m[3]]))
+	if m := reNumDate.FindStringSubmatchIndex(s); m != nil && strings.Count(s[m[0]:m[1]], s[m[4]:m[5]]) == 2 {
+		try(m[0], m[1], dateAtoi(s[m[8]:m[9]]), dateAtoi(s[m[6]:m[7]]), dateAtoi(s[m[2]:m[3]]))
 	}
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
 		if month, ok := MonthNumber(s[m[4]:m[5]]); ok {

@@ -46,7 +46,8 @@ var boilerExact = map[string]bool{
 
 // boilerPrefixes start lines that are never article text (lower case).
 var boilerPrefixes = []string{
-	"qazaq tv телерадиокомпания", "photo:", "photo credit:", "photo credits:", "фото:", "images |",
+	"qazaq tv телерадиокомпания", "photo:", "photo credit:", "photo credits:", "фото:", "images |", "©",
+	"subscribe to", "подписывайтесь", "подпишитесь", "follow us",
 	"источник фото:", "this information may not be reproduced",
 }
 
@@ -155,12 +156,13 @@ func readDumpHeader(lines []string, a *Article) int {
 		// The title is the last headline before the body: brand lines
 		// ("Russian News Agency") and menus come first. A headline printed
 		// twice is the title for sure.
-		if isHeadlineLine(l) && !isProseLine(l) && !isMenuLine(l) && titleSeen < 2 && (a.Title == "" || lineWords(l) >= 4) {
+		prose := isProseLine(l) || lineWords(l) >= 6 && continuesOnNextLine(lines, i)
+		if isHeadlineLine(l) && !prose && !isMenuLine(l) && titleSeen < 2 && (a.Title == "" || lineWords(l) >= 4) && startsLikeTitle(l) {
 			a.Title = l
 			titleSeen = 1
 			continue
 		}
-		if isProseLine(l) || lineWords(l) >= 6 && continuesOnNextLine(lines, i) {
+		if prose {
 			return i
 		}
 		// Short lines between title and body: a rubric, or tags written one
@@ -359,7 +361,8 @@ func isStopLine(lower string) bool {
 // isDateLine reports a short line that is a date, perhaps with a time, a
 // GMT offset or a view count.
 func isDateLine(l string) bool {
-	if utf8.RuneCountInString(l) > 45 {
+	// "Politics Materials 8 February 2024 10:05 (UTC +04:00)" is long, but no sentence
+	if n := utf8.RuneCountInString(l); n > 64 || n > 45 && endsWithStop(l) {
 		return false
 	}
 	_, ok := ParseDate(l)
@@ -490,6 +493,21 @@ func continuesOnNextLine(lines []string, i int) bool {
 	if i+1 >= len(lines) || lines[i+1] == "" || endsWithStop(lines[i]) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(lines[i+1])
-	return unicode.IsLower(r)
+	next := lines[i+1]
+	r, _ := utf8.DecodeRuneInString(next)
+	// a wrapped paragraph goes on in lower case, or with a long line that
+	// ends a sentence; a headline is followed by a blank, a date or a rubric
+	if unicode.IsLower(r) || isDateLine(next) || isMenuLine(next) || isPictureLine(strings.ToLower(next)) {
+		return unicode.IsLower(r)
+	}
+	ends := endsWithStop(next) || strings.HasSuffix(next, ":")
+	return ends && (lineWords(next) >= 6 || utf8.RuneCountInString(lines[i]) >= 60) ||
+		lineWords(next) >= 6 && continuesOnNextLine(lines, i+1)
+}
+
+// startsLikeTitle rejects lines that cannot open a headline: a wrapped
+// sentence's continuation ("proposal of the Ministry …") or a credit.
+func startsLikeTitle(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '«' || r == '"' || r == '“'
 }
