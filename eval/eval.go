@@ -178,9 +178,9 @@ func Score(gold []Gold, preds []Prediction, files []string) Report {
 	sort.Strings(names)
 	for _, file := range names {
 		var c Counts
-		golds := dedupeGold(g[file])
+		golds := dedupe(g[file], func(x Gold) (string, string, int) { return x.SubjectCode, x.Subject, x.Count })
 		used := make([]bool, len(golds))
-		for _, pr := range dedupePred(p[file]) {
+		for _, pr := range dedupe(p[file], func(x Prediction) (string, string, int) { return x.SubjectCode, x.Subject, x.Count }) {
 			hit := -1
 			for gi, gd := range golds {
 				if used[gi] || gd.Count != pr.Count {
@@ -251,26 +251,14 @@ func (r *Report) agree(g Gold, p Prediction) {
 	check("spans", g.Spans == p.Spans)
 }
 
-// dedupeGold and dedupePred keep the first of equal (code, subject, count)
-// entries, as score.py does.
-func dedupeGold(in []Gold) []Gold {
+// dedupe keeps the first of entries with equal (code, subject, count), as
+// score.py does.
+func dedupe[T any](in []T, key func(T) (code, subject string, count int)) []T {
 	seen := map[string]bool{}
-	var out []Gold
+	var out []T
 	for _, x := range in {
-		k := fmt.Sprint(x.SubjectCode, "|", norm(x.Subject), "|", x.Count)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func dedupePred(in []Prediction) []Prediction {
-	seen := map[string]bool{}
-	var out []Prediction
-	for _, x := range in {
-		k := fmt.Sprint(x.SubjectCode, "|", norm(x.Subject), "|", x.Count)
+		code, subject, count := key(x)
+		k := fmt.Sprint(code, "|", norm(subject), "|", count)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, x)

@@ -458,17 +458,7 @@ func (d *doc) observerContext(si int) bool {
 	if !mission {
 		return false
 	}
-	// the head may stand several items back: walk back through the list
-	for back := 1; si-back >= 0 && back <= 40; back++ {
-		p := &d.sents[si-back]
-		if p.observers {
-			return true
-		}
-		if back > 3 && !p.candidate {
-			return false
-		}
-	}
-	return false
+	return d.observersBefore(si)
 }
 
 // clauseMentions lists the entity mentions between the start of the clause
@@ -557,17 +547,7 @@ func (d *doc) listContext(si, i int) bool {
 			return true
 		}
 	}
-	// the head may stand several items back: walk back through the list
-	for back := 1; si-back >= 0 && back <= 40; back++ {
-		p := &d.sents[si-back]
-		if p.observers {
-			return true
-		}
-		if back > 3 && !p.candidate {
-			return false
-		}
-	}
-	return false
+	return d.observersBefore(si)
 }
 
 // corefLead reports a clause that opens on the group named before: "В ее
@@ -748,6 +728,22 @@ func (s *analysed) hasNumberOfWord(i int) bool {
 		w := s.toks[k].low
 		if w == "number" && s.word(k+1) == "of" || w == "total" || strings.HasPrefix(w, "числ") || strings.HasPrefix(w, "количеств") {
 			return true
+		}
+	}
+	return false
+}
+
+// observersBefore reports whether observers were named just before sentence
+// si, or at the head of the list that si continues: the head may stand
+// several items back.
+func (d *doc) observersBefore(si int) bool {
+	for back := 1; si-back >= 0 && back <= 40; back++ {
+		p := &d.sents[si-back]
+		if p.observers {
+			return true
+		}
+		if back > 3 && !p.candidate {
+			return false
 		}
 	}
 	return false

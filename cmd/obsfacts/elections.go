@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,20 +32,14 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if ok, err := parseFlags(fs, args); !ok {
+		return err
 	}
 	if *format != "csv" && *format != "jsonl" {
 		fmt.Fprintf(stderr, "obsfacts elections: unknown format %q: use csv or jsonl\n", *format)
 		return errUsage
 	}
-	if err := requireDB(*dbPath); err != nil {
-		return err
-	}
-	st, err := store.Open(*dbPath)
+	st, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

@@ -43,11 +43,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if ok, err := parseFlags(fs, args); !ok {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "obsfacts export: unexpected argument %q\n", fs.Arg(0))
@@ -75,10 +72,7 @@ Flags:
 		fmt.Fprintf(stderr, "obsfacts export: unknown format %q: use %s\n", *format, strings.Join(export.Formats, " or "))
 		return errUsage
 	}
-	if err := requireDB(*dbPath); err != nil {
-		return err
-	}
-	st, err := store.Open(*dbPath)
+	st, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -112,6 +106,15 @@ Flags:
 }
 
 const defaultDB = "obsfacts.db"
+
+// openExisting opens the store at path, refusing to create an empty
+// database where the user meant to read one.
+func openExisting(path string) (*store.Store, error) {
+	if err := requireDB(path); err != nil {
+		return nil, err
+	}
+	return store.Open(path)
+}
 
 // requireDB refuses to create an empty database where the user meant to
 // read one.

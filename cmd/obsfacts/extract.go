@@ -46,11 +46,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if ok, err := parseFlags(fs, args); !ok {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "obsfacts extract: no input given: name files, text dumps or URLs")

@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -119,4 +120,17 @@ Commands:
 	fmt.Fprint(w, `
 Run 'obsfacts <command> --help' for the flags of a command.
 `)
+}
+
+// parseFlags parses a command's flags. When ok is false the command returns
+// err at once: nil after --help, errUsage after a bad flag (the flag package
+// has already said what was wrong).
+func parseFlags(fs *flag.FlagSet, args []string) (ok bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, nil
+		}
+		return false, errUsage
+	}
+	return true, nil
 }

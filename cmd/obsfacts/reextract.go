@@ -14,7 +14,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/obsfacts/obsfacts/extract"
-	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
@@ -37,16 +36,10 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if err := requireDB(*dbPath); err != nil {
+	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
-	st, err := store.Open(*dbPath)
+	st, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-
-	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
@@ -28,16 +25,10 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if err := requireDB(*dbPath); err != nil {
+	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
-	st, err := store.Open(*dbPath)
+	st, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
