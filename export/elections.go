@@ -13,6 +13,7 @@ import (
 // ElectionRow reconciles the facts of many articles about one election and
 // one observer group: what a researcher wants in one line.
 type ElectionRow struct {
+	ElectionCountry  string   `json:"election_country"`
 	ElectionDate     string   `json:"election_date"`
 	ElectionType     string   `json:"election_type"`
 	SubjectCode      string   `json:"subject_code"`
@@ -28,10 +29,10 @@ type ElectionRow struct {
 }
 
 // ElectionColumns are the CSV columns of ElectionRow, in order.
-var ElectionColumns = []string{"election_date", "election_type", "subject_code", "subject_canonical",
+var ElectionColumns = []string{"election_country", "election_date", "election_type", "subject_code", "subject_canonical",
 	"subject_kind", "latest_accredited", "latest_as_of", "largest", "largest_status", "articles", "facts", "fact_ids"}
 
-// Reconcile groups fact rows by election (date and type) and observer group
+// Reconcile groups fact rows by election (country, date and type) and observer group
 // (code, else canonical name). Facts with no election date are grouped
 // under an empty date so nothing is silently dropped.
 func Reconcile(rows []Row) []ElectionRow {
@@ -47,10 +48,10 @@ func Reconcile(rows []Row) []ElectionRow {
 		if who == "" {
 			who = strings.ToLower(r.SubjectCanonical)
 		}
-		key := r.ElectionDate + "|" + r.ElectionType + "|" + who
+		key := r.ElectionCountry + "|" + r.ElectionDate + "|" + r.ElectionType + "|" + who
 		a := groups[key]
 		if a == nil {
-			a = &acc{row: ElectionRow{ElectionDate: r.ElectionDate, ElectionType: r.ElectionType,
+			a = &acc{row: ElectionRow{ElectionCountry: r.ElectionCountry, ElectionDate: r.ElectionDate, ElectionType: r.ElectionType,
 				SubjectCode: r.SubjectCode, SubjectCanonical: r.SubjectCanonical, SubjectKind: r.SubjectKind,
 				LatestAccredited: -1}, articles: map[string]bool{}}
 			groups[key] = a
@@ -80,6 +81,9 @@ func Reconcile(rows []Row) []ElectionRow {
 		out = append(out, a.row)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ElectionCountry != out[j].ElectionCountry {
+			return out[i].ElectionCountry < out[j].ElectionCountry
+		}
 		if out[i].ElectionDate != out[j].ElectionDate {
 			return out[i].ElectionDate > out[j].ElectionDate
 		}
@@ -126,7 +130,7 @@ func WriteElections(w io.Writer, format string, rows []ElectionRow, raw bool) er
 			if r.LatestAccredited >= 0 {
 				latest = strconv.Itoa(r.LatestAccredited)
 			}
-			rec := []string{cell(r.ElectionDate), cell(r.ElectionType), cell(r.SubjectCode), cell(r.SubjectCanonical),
+			rec := []string{cell(r.ElectionCountry), cell(r.ElectionDate), cell(r.ElectionType), cell(r.SubjectCode), cell(r.SubjectCanonical),
 				cell(r.SubjectKind), latest, cell(r.LatestAsOf), strconv.Itoa(r.Largest), cell(r.LargestStatus),
 				strconv.Itoa(r.Articles), strconv.Itoa(r.Facts), strings.Join(r.FactIDs, " ")}
 			if err := cw.Write(rec); err != nil {

@@ -23,7 +23,7 @@ var Columns = []string{
 	"subject_code", "subject_kind", "count", "qualifier", "status", "as_of",
 	"period_start", "period_end", "evidence", "char_start", "char_end", "rule",
 	"extractor_version", "content_sha256", "fetched_at", "spans", "check",
-	"author", "section", "language",
+	"author", "section", "language", "election_country",
 }
 
 // Row is one fact with its provenance, one field per column of Columns.
@@ -62,6 +62,7 @@ type Row struct {
 	Author           string `json:"author"`
 	Section          string `json:"section"`
 	Language         string `json:"language"`
+	ElectionCountry  string `json:"election_country"`
 }
 
 // NewRow flattens fact f of article a, extracted from page, into a Row
@@ -106,6 +107,7 @@ func NewRow(page extract.Page, a extract.Article, f extract.Fact) Row {
 		Author:           a.Author,
 		Section:          a.Section,
 		Language:         a.Language,
+		ElectionCountry:  f.ElectionCountry,
 	}
 }
 
@@ -173,7 +175,7 @@ func (r Row) Values() []string {
 		r.SubjectCode, r.SubjectKind, strconv.Itoa(r.Count), r.Qualifier, r.Status, r.AsOf,
 		r.PeriodStart, r.PeriodEnd, r.Evidence, strconv.Itoa(r.CharStart), strconv.Itoa(r.CharEnd), r.Rule,
 		r.ExtractorVersion, r.ContentSHA256, r.FetchedAt, spans, r.Check,
-		r.Author, r.Section, r.Language,
+		r.Author, r.Section, r.Language, r.ElectionCountry,
 	}
 }
 

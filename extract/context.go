@@ -223,6 +223,7 @@ func (d *doc) fillElection(facts []Fact) {
 	for i := range facts {
 		facts[i].ElectionDate = date
 		facts[i].ElectionType = typ
+		facts[i].ElectionCountry = country
 	}
 }
 

@@ -24,6 +24,7 @@ type Fact struct {
 	Check            string // why this fact disagrees with others of its article, or ""
 	ElectionDate     string // YYYY-MM-DD or ""
 	ElectionType     string // presidential, parliamentary, maslikhat, referendum, senate, local ...
+	ElectionCountry  string // ISO 3166-1 alpha-2 code of the country holding the election, or ""
 }
 
 // Subject kinds.

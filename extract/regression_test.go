@@ -54,6 +54,7 @@ type goldenFact struct {
 	Check        string `json:"check,omitempty"`
 	ElectionDate string `json:"election_date,omitempty"`
 	ElectionType string `json:"election_type,omitempty"`
+	Country      string `json:"election_country,omitempty"`
 	CharStart    int    `json:"char_start"`
 	CharEnd      int    `json:"char_end"`
 	Evidence     string `json:"evidence"`
@@ -104,7 +105,7 @@ func goldenOf(t testing.TB, x *Extractor, path string) golden {
 		g.Facts = append(g.Facts, goldenFact{Subject: f.Subject, Canonical: f.SubjectCanonical, Code: f.SubjectCode,
 			Kind: f.SubjectKind, Count: f.Count, Qualifier: f.Qualifier, Status: f.Status, AsOf: f.AsOf,
 			PeriodStart: f.PeriodStart, PeriodEnd: f.PeriodEnd, Spans: f.Spans, Rule: f.Rule, Check: f.Check,
-			ElectionDate: f.ElectionDate, ElectionType: f.ElectionType, CharStart: f.CharStart, CharEnd: f.CharEnd,
+			ElectionDate: f.ElectionDate, ElectionType: f.ElectionType, Country: f.ElectionCountry, CharStart: f.CharStart, CharEnd: f.CharEnd,
 			Evidence: f.Evidence})
 	}
 	return g

@@ -160,6 +160,51 @@ JOIN articles a ON a.id = f.article_id
 JOIN pages p ON p.id = f.page_id
 ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
 `,
+	// 2: the country holding the election, so that elections of several
+	// countries on one day stay apart.
+	`
+ALTER TABLE facts ADD COLUMN election_country TEXT NOT NULL DEFAULT '';
+CREATE INDEX facts_election ON facts(election_country, election_date);
+DROP VIEW fact_rows;
+-- Facts as the export writes them: exactly the export columns, in order.
+CREATE VIEW fact_rows AS
+SELECT
+	f.fact_id           AS fact_id,
+	p.source            AS source,
+	a.url               AS source_url,
+	a.site              AS site,
+	a.title             AS title,
+	coalesce(a.published_at, '') AS published_at,
+	f.election_date     AS election_date,
+	f.election_type     AS election_type,
+	f.subject           AS subject,
+	f.subject_canonical AS subject_canonical,
+	f.subject_code      AS subject_code,
+	f.subject_kind      AS subject_kind,
+	f.count             AS count,
+	f.qualifier         AS qualifier,
+	f.status            AS status,
+	f.as_of             AS as_of,
+	f.period_start      AS period_start,
+	f.period_end        AS period_end,
+	f.evidence          AS evidence,
+	f.char_start        AS char_start,
+	f.char_end          AS char_end,
+	f.rule              AS rule,
+	f.extractor_version AS extractor_version,
+	p.sha256            AS content_sha256,
+	coalesce(p.fetched_at, '') AS fetched_at,
+	f.spans             AS spans,
+	f.check_note        AS "check",
+	a.author            AS author,
+	a.section           AS section,
+	a.language          AS language,
+	f.election_country  AS election_country
+FROM facts f
+JOIN articles a ON a.id = f.article_id
+JOIN pages p ON p.id = f.page_id
+ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

@@ -55,7 +55,7 @@ SELECT f.fact_id, p.source, a.url, a.site, a.title, coalesce(a.published_at, '')
 	f.election_date, f.election_type, f.subject, f.subject_canonical, f.subject_code, f.subject_kind,
 	f.count, f.qualifier, f.status, f.as_of, f.period_start, f.period_end, f.evidence,
 	f.char_start, f.char_end, f.rule, f.extractor_version, p.sha256, coalesce(p.fetched_at, ''),
-	coalesce(f.spans, 0), f.check_note, a.author, a.section, a.language
+	coalesce(f.spans, 0), f.check_note, a.author, a.section, a.language, f.election_country
 FROM facts f
 JOIN articles a ON a.id = f.article_id
 JOIN pages p ON p.id = f.page_id
@@ -71,7 +71,7 @@ ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, 
 			&r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
 			&r.Count, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
 			&r.CharStart, &r.CharEnd, &r.Rule, &r.ExtractorVersion, &r.ContentSHA256, &r.FetchedAt,
-			&r.Spans, &r.Check, &r.Author, &r.Section, &r.Language)
+			&r.Spans, &r.Check, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
 		if err != nil {
 			return fmt.Errorf("store: rows: %w", err)
 		}

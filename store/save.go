@@ -217,8 +217,8 @@ RETURNING id`,
 	stmt, err := tx.PrepareContext(ctx, `
 INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
 	count, qualifier, status, as_of, period_start, period_end, election_date, election_type,
-	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at, election_country)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("prepare facts: %w", err)
 	}
@@ -227,7 +227,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		_, err := stmt.ExecContext(ctx, articleID, pageID, f.ID, f.Subject, f.SubjectCanonical, f.SubjectCode,
 			f.SubjectKind, f.Count, f.Qualifier, f.Status, f.AsOf, f.PeriodStart, f.PeriodEnd,
 			f.ElectionDate, f.ElectionType, f.Evidence, f.CharStart, f.CharEnd, f.Rule, nullInt(f.Spans),
-			f.Check, extract.Version, now)
+			f.Check, extract.Version, now, f.ElectionCountry)
 		if err != nil {
 			return fmt.Errorf("insert fact %s of %s: %w", f.ID, key, err)
 		}
