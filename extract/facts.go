@@ -201,7 +201,7 @@ func (d *doc) toFacts(cands []cand, headline bool) []Fact {
 			f.SubjectCanonical = f.Subject
 		}
 		if f.Status == "" {
-			f.Status = d.defaultStatus()
+			f.Status = d.inheritedStatus(facts, c.sent)
 		}
 		f.AsOf, f.PeriodStart, f.PeriodEnd = d.timeAnchors(s, c.tok)
 		if headline {
@@ -249,11 +249,36 @@ func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 	return facts
 }
 
-func (d *doc) defaultStatus() string {
+// inheritedStatus gives a count with no verb of its own the status of the
+// statement that introduced it: the list head just before, else the
+// article's first stated status, else what the article is about.
+func (d *doc) inheritedStatus(facts []Fact, sent int) string {
+	if n := len(facts); n > 0 && facts[n-1].Status != "" && facts[n-1].CharStart >= 0 {
+		if prev := d.sentenceAt(facts[n-1].CharStart); prev >= sent-3 {
+			return facts[n-1].Status
+		}
+	}
+	for si := range d.sents {
+		if d.sents[si].toks != nil && d.sents[si].observers {
+			if st := d.sents[si].status(len(d.sents[si].toks) / 2); st != "" {
+				return st
+			}
+		}
+	}
 	if d.accredits {
 		return StatusAccredited
 	}
 	return StatusArrived
+}
+
+// sentenceAt returns the index of the sentence holding rune offset off.
+func (d *doc) sentenceAt(off int) int {
+	for si := range d.sents {
+		if utf8.RuneCountInString(d.body[:d.sents[si].end]) > off {
+			return si
+		}
+	}
+	return len(d.sents) - 1
 }
 
 // factID is stable across runs: the article's identity, the group and the count.

@@ -144,11 +144,13 @@ var statusCues = []struct {
 	stems  []string
 }{
 	{StatusAccredited, []string{"accredit", "аккредит"}},
-	{StatusNominated, []string{"nominat", "candidac", "candidatur", "candidates", "applications", "proposed", "propose", "proposals", "submitted", "presented", "выдвин", "кандидатур", "заявк", "предложен", "представил"}},
+	{StatusNominated, []string{"nominat", "candidac", "candidatur", "candidates", "applications", "proposed", "propose", "proposals", "submitted", "выдвин", "кандидатур", "заявк", "предложен"}},
 	{StatusRecommended, []string{"recommend", "рекомендова"}},
-	{StatusRegistered, []string{"registered", "registration", "зарегистр", "регистрац"}},
-	{StatusExpected, []string{"will", "plan", "expect", "intend", "shall", "would", "планир", "ожида", "будет", "будут", "намер", "направит", "направят", "прибуд", "приед", "примут", "войдут", "составит"}},
-	{StatusArrived, []string{"arrived", "arrive", "working", "work", "observed", "observing", "monitored", "monitoring", "deployed", "visited", "sent", "came", "present", "прибыл", "работа", "наблюдал", "следил", "посетил", "направил"}},
+	{StatusRegistered, []string{"registered", "registration", "registers", "register", "зарегистр", "регистрац"}},
+	{StatusInvited, []string{"invited", "invites", "invite", "приглас"}},
+	{StatusExpected, []string{"will", "plan", "expect", "intend", "shall", "would", "планир", "ожида", "будет", "будут", "намер", "направит", "направят", "прибуд", "приед", "примут", "войдут", "составит", "присоедин"}},
+	{StatusArrived, []string{"arrived", "working", "observed", "observing", "monitored", "deployed", "visited", "sent", "came",
+		"прибыл", "работа", "наблюдал", "следил", "посетил", "направил", "прислал", "направлен", "приехал", "delegated"}},
 }
 
 // asOfWords anchor a count to the publication date.
