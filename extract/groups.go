@@ -844,11 +844,26 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 		return group{}, false
 	}
 	switch s.toks[k].low {
-	case "number", "numbers", "numbered", "total", "насчитывает", "насчитывают", "account", "accounts", "accounted", "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
+	case "risen", "grown", "climbed", "выросло", "вырос", "увеличилось", "составит", "достигнет", "превысит",
+		"number", "numbers", "numbered", "total", "насчитывает", "насчитывают", "account", "accounts", "accounted", "reached", "reaches", "stands", "stood", "totals", "totalled", "totaled", "amounted", "amounts",
 		"exceeded", "exceeds", "rose", "grew", "increased", "hit", "is", "was", "составило", "составляет",
 		"составил", "достигло", "достиг", "достигает", "превысило", "превышает", "—", "–":
 	default:
 		return group{}, false
+	}
+	// "их число превысит 600", "their number has reached 430": the observers
+	// of the sentence before, when it counted them as a whole
+	for j := max(0, k-4); j < k; j++ {
+		w := s.toks[j].low
+		if (w == "их" || w == "their") && (strings.HasPrefix(s.word(j+1), "числ") || s.word(j+1) == "number") && d.observersBefore(si) {
+			for back := 1; back <= 3 && si-back >= 0; back++ {
+				for _, t := range d.sents[si-back].toks {
+					if aggregateAdjEN[t.low] || hasStem(t.low, aggregateAdjStemRU) {
+						return group{subject: collapseSpace(s.text[s.toks[j].start:s.toks[j+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
+					}
+				}
+			}
+		}
 	}
 	// an observer noun shortly before, after "number of"/"число"
 	for j := k - 1; j >= max(0, k-14); j-- {
@@ -940,7 +955,7 @@ func isCyrillic(w string) bool {
 	return false
 }
 
-var numberOfVerbs = set("exceeded", "exceeds", "превысило", "превысил", "превышает")
+var numberOfVerbs = set("exceeded", "exceeds", "превысило", "превысил", "превышает", "превысит")
 
 // ruFillerStems are Russian verbs that may stand between a counted noun and
 // its group: "по два наблюдателя направили центральные избирательные

@@ -98,7 +98,7 @@ var qualifierPhrases = []struct {
 	{[]string{"up", "to"}, QualUpTo}, {[]string{"as", "many", "as"}, QualUpTo},
 	{[]string{"не", "менее"}, QualAtLeast}, {[]string{"не", "меньше"}, QualAtLeast}, {[]string{"более"}, QualAtLeast},
 	{[]string{"больше"}, QualAtLeast}, {[]string{"свыше"}, QualAtLeast}, {[]string{"превысило"}, QualAtLeast},
-	{[]string{"превысил"}, QualAtLeast}, {[]string{"превышает"}, QualAtLeast},
+	{[]string{"превысил"}, QualAtLeast}, {[]string{"превышает"}, QualAtLeast}, {[]string{"превысит"}, QualAtLeast},
 	{[]string{"около"}, QualAbout}, {[]string{"порядка"}, QualAbout}, {[]string{"почти"}, QualAbout},
 	{[]string{"примерно"}, QualAbout}, {[]string{"приблизительно"}, QualAbout}, {[]string{"около"}, QualAbout},
 	{[]string{"до"}, QualUpTo},

@@ -227,6 +227,10 @@ func (s *analysed) isOrdinalOrLabel(i int) bool {
 // qualifierBefore returns the qualifier written before token i and the
 // index where the count phrase starts.
 func (s *analysed) qualifierBefore(i int) (string, int) {
+	// "выросло до 430", "rose to 430": the count the number reached
+	if i >= 2 && s.toks[i-1].low == "до" && hasStem(s.toks[i-2].low, []string{"вырос", "увеличил", "сократил", "снизил"}) {
+		return QualExact, i - 1
+	}
 	for _, q := range qualifierPhrases {
 		n := len(q.words)
 		if i-n < 0 {
