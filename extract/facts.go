@@ -323,7 +323,7 @@ func continuesObservers(s string) bool {
 			return true
 		}
 	}
-	return len(s) < 120 && strings.IndexAny(s, "0123456789") >= 0
+	return len(s) < 120 && strings.ContainsAny(s, "0123456789")
 }
 
 // isInlineLink reports a "Read also: <headline>" line inside the body: the
