@@ -14,10 +14,25 @@ import (
 // Kazakhstan for Kazakh election vocabulary.
 func (d *doc) hostCountry(low string) string {
 	score := map[string]int{}
+	sents := make([]*analysed, 0, len(d.sents)+1)
+	if d.a.Title != "" {
+		t := &analysed{sentence: sentence{text: d.a.Title, end: len(d.a.Title)}}
+		t.toks = tokenize(t.text)
+		t.ments = d.x.gaz.Find(t.text)
+		sents = append(sents, t)
+	}
 	for si := range d.sents {
-		s := &d.sents[si]
+		sents = append(sents, &d.sents[si])
+	}
+	for _, s := range sents {
 		if s.toks == nil {
 			continue
+		}
+		accredits := false
+		for _, t := range s.toks {
+			if hasStem(t.low, []string{"accredit", "аккредит", "register", "зарегистр"}) {
+				accredits = true
+			}
 		}
 		for k, m := range s.ments {
 			e := m.Entity
@@ -30,6 +45,12 @@ func (d *doc) hostCountry(low string) string {
 			for j := max(0, start-4); j < min(len(s.toks), end+4); j++ {
 				w := s.toks[j].low
 				next := s.word(j + 1)
+				// the commission that accredits observers is the host's:
+				// "the CEC of Kazakhstan has accredited", "ЦИК Азербайджана аккредитовала"
+				if accredits && (w == "cec" || w == "цик" || strings.HasPrefix(w, "commission") || strings.HasPrefix(w, "комисси")) {
+					score[e.Code] += 3
+					break
+				}
 				if (strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend")) && (strings.HasPrefix(next, "commission") || next == "bodies" || next == "body" || next == "authorities") {
 					continue // "Kazakhstan's Central Election Commission" sends observers; it holds no election
 				}
@@ -67,7 +88,7 @@ func (d *doc) hostCountry(low string) string {
 	if kazakh {
 		return "KZ"
 	}
-	return best
+	return "" // countries named only in passing do not make a host
 }
 
 func tokenRangeOf(s *analysed, m Mention) (int, int) {

@@ -653,7 +653,8 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 	for from > 0 {
 		t := s.toks[from-1]
 		if t.low == ";" || t.low == ":" || t.low == "while" || t.low == "whereas" || t.low == "а" || t.low == "тогда" ||
-			(t.kind == tNum && !s.inDate[from-1]) || t.low == "«" || t.low == "\"" {
+			(t.kind == tNum && !s.inDate[from-1]) || t.low == "«" || t.low == "\"" ||
+			(t.low == "and" || t.low == "but" || t.low == "и") && s.word(from-2) == "," {
 			break
 		}
 		from--
@@ -672,20 +673,29 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		}
 		return []group{g}, "sender", true
 	}
-	// nearest mention in the clause, e.g. "The CIS observation mission, headed by X, will include 300 observers"
-	for j := verb - 1; j >= from; j-- {
-		if m := s.mentAt[j]; m >= 0 {
-			g := d.groupFromMention(s, m)
-			if g.kind == KindCountry && g.code == d.host && g.code != "" {
-				break
-			}
-			if s.distributive(i, max(u.idx, i)) {
-				if ms := s.listMentions(s.lastListStart(from, j), j+1); len(ms) > 1 {
-					return d.mentionGroups(s, ms), "distributive", true
-				}
-			}
-			return []group{g}, "sender", true
+	// the clause's subject: its first mention ("The CIS observation
+	// mission, headed by X of Russia, will include 300 observers"), or the
+	// list it opens ("The joint mission of OSCE/ODIHR, OSCE PA and PACE")
+	for j := from; j < verb; j++ {
+		m := s.mentAt[j]
+		if m < 0 {
+			continue
 		}
+		g := d.groupFromMention(s, m)
+		if g.kind == KindCountry && g.code == d.host && g.code != "" {
+			continue
+		}
+		end := j
+		for end < verb && (s.mentAt[end] >= 0 || s.toks[end].low == "," || s.toks[end].low == "and" || s.toks[end].low == "и" || s.toks[end].low == "the") {
+			end++
+		}
+		if ms := s.listMentions(j, end); len(ms) > 1 {
+			if s.distributive(i, max(u.idx, i)) {
+				return d.mentionGroups(s, ms), "distributive", true
+			}
+			return []group{d.mixedGroup(s, ms)}, "mixed", true
+		}
+		return []group{g}, "sender", true
 	}
 	// "international organizations are represented by 386 observers"
 	for j := from; j < verb; j++ {

@@ -676,7 +676,7 @@ func (s *analysed) categoryAfter(unit int) bool {
 // Verbs of accrediting, recommending or registering in the active voice name
 // the accreditor ("ЦИК аккредитовала 790 наблюдателей"), so they link a group
 // only after "от"/"из" ("От МПА СНГ аккредитован 31 наблюдатель").
-var ruVerbsBefore = []string{"направ", "прислал", "присыла", "пришл", "представля", "представлен",
+var ruVerbsBefore = []string{"направ", "прислал", "присыла", "пришл", "представля", "представлена", "представлены", "представлено",
 	"прибыл", "прибуд", "приех", "приед", "делегир", "выдвину", "намерен", "планиру", "будет", "будут",
 	"включ", "насчитыва", "состоит", "состав"}
 
@@ -730,7 +730,7 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 		// "От Европейской сети организаций по наблюдению за выборами (ENEMO) аккредитованы 12"
 		if s.word(from) == "от" || s.word(from) == "из" {
 			end := from + 1
-			for end < qstart && !hasStem(s.toks[end].low, []string{"аккредитован", "прибыл", "прибуд", "зарегистрирован", "направлен", "представлен"}) {
+			for end < qstart && !hasStem(s.toks[end].low, []string{"аккредитован", "прибыл", "прибуд", "зарегистрирован", "направлен", "представлена", "представлены", "представлено"}) {
 				end++
 			}
 			if end < qstart && end-from >= 2 && isCapitalized(s.toks[from+1].text) {
@@ -781,6 +781,10 @@ func institutionWords(s *analysed, from, to int) bool {
 // mixedGroup is one count stated for several named groups together: an
 // aggregate, ORGS when all are organisations, STATES when all are states.
 func (d *doc) mixedGroup(s *analysed, ms []int) group {
+	if distinctEntities(s, ms) == 1 {
+		// "Ассоциация мировых избирательных органов (A-WEB)": one group, named twice
+		return d.groupFromMention(s, ms[0])
+	}
 	first, last := s.ments[ms[0]], s.ments[ms[len(ms)-1]]
 	text := collapseSpace(s.text[first.Start:last.End])
 	g := group{subject: text, canon: text, kind: KindAggregate}
@@ -828,4 +832,19 @@ func (d *doc) observersBefore(si int) bool {
 		}
 	}
 	return false
+}
+
+// distinctEntities counts the different entities among mentions: a name and
+// its acronym in brackets are one.
+func distinctEntities(s *analysed, ms []int) int {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		e := s.ments[m].Entity
+		key := e.Code
+		if key == "" {
+			key = e.Canonical
+		}
+		seen[key] = true
+	}
+	return len(seen)
 }

@@ -110,7 +110,8 @@ func skipSpaces(s string, i int) (int, bool) {
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '«' || r == '"' || r == '“' || r == '(' || isDash(r) && r != '-'
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '«' || r == '"' || r == '“' || r == '(' || isDash(r) && r != '-' ||
+		r == '•' || r == '▪' || r == '●' || r == '◦' || r == '·'
 }
 
 // continuesSentence reports whether a paragraph starting with next
