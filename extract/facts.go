@@ -140,7 +140,7 @@ func (d *doc) analyse(i int) {
 	}
 	s.toks = tokenize(s.text)
 	s.dates, s.inDate = findDates(s.toks)
-	s.ments = d.x.gaz.Find(s.text)
+	s.ments = dropModifierMentions(s.text, d.x.gaz.Find(s.text))
 	s.mentAt = make([]int, len(s.toks))
 	m := 0
 	for ti := range s.toks {
@@ -323,6 +323,9 @@ func continuesObservers(s string) bool {
 			return true
 		}
 	}
+	if strings.ContainsAny(s, "•▪●") || strings.Contains(s, "....") || strings.Contains(s, "…") {
+		return true
+	}
 	return len(s) < 120 && strings.ContainsAny(s, "0123456789")
 }
 
@@ -336,4 +339,19 @@ func isInlineLink(s string) bool {
 		}
 	}
 	return false
+}
+
+// dropModifierMentions removes names used as modifiers: "the US-based
+// National Democratic Institute", "Russia-led", which do not name a group.
+func dropModifierMentions(text string, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		rest := strings.ToLower(text[m.End:])
+		if strings.HasPrefix(rest, "-based") || strings.HasPrefix(rest, "-led") || strings.HasPrefix(rest, "-backed") ||
+			strings.HasPrefix(rest, "-funded") || strings.HasPrefix(rest, "-born") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }

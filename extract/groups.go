@@ -124,7 +124,20 @@ func (d *doc) groupFromRange(s *analysed, from, to int) (group, bool) {
 	if !s.looksLikeName(from, to) {
 		return group{}, false
 	}
+	text = cleanName(text)
 	return group{subject: text, canon: text, kind: KindOrganization}, true
+}
+
+// cleanName drops what surrounds an organisation's name in a sentence: a
+// leading "Bangkok-based" and a trailing "(ANFREL)".
+func cleanName(text string) string {
+	if f := strings.Fields(text); len(f) > 1 && strings.Contains(strings.ToLower(f[0]), "-based") {
+		text = strings.Join(f[1:], " ")
+	}
+	if i := strings.LastIndex(text, " ("); i > 0 {
+		text = text[:i]
+	}
+	return strings.TrimRight(text, " (")
 }
 
 // looksLikeName accepts "Association of World Election Bodies" and rejects
@@ -134,6 +147,9 @@ func (s *analysed) looksLikeName(from, to int) bool {
 		return false
 	}
 	first := s.toks[from]
+	if first.kind == tWord && strings.HasSuffix(first.low, "-based") && from+1 < to {
+		first = s.toks[from+1]
+	}
 	if first.kind != tWord || !isCapitalized(first.text) || nameStops[first.low] {
 		return false
 	}
@@ -142,7 +158,7 @@ func (s *analysed) looksLikeName(from, to int) bool {
 		if t.kind == tNum || t.kind == tOther {
 			return false
 		}
-		if t.kind == tWord && !isCapitalized(t.text) && !lowerNameWords[t.low] && !groupSuffixes[t.low] {
+		if t.kind == tWord && !isCapitalized(t.text) && !lowerNameWords[t.low] && !groupSuffixes[t.low] && !strings.HasSuffix(t.low, "-based") {
 			return false
 		}
 	}
@@ -223,10 +239,15 @@ func (s *analysed) distributive(i, unit int) bool {
 func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 	s := &d.sents[si]
 	p := qstart - 1
-	if p < 1 || (s.toks[p].low != "–" && s.toks[p].low != ":") {
+	// "the CIS Executive Committee (142 observers)"
+	paren := p >= 1 && s.toks[p].low == "(" && u.idx >= 0 && s.word(u.idx+1) == ")"
+	if p < 1 || (s.toks[p].low != "–" && s.toks[p].low != ":" && !paren) {
 		return nil, "", false
 	}
 	from := s.boundaryBack(p)
+	if paren {
+		from = s.lastPart(from, p)
+	}
 	if s.distributive(i, max(u.idx, i)) {
 		ms := s.listMentions(s.lastListStart(from, p), p)
 		if len(ms) == 0 {
@@ -626,6 +647,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 	}
 	verb := -1
 	w := s.toks[k].low
+	// "ODIHR's 30 long-term observers", "the CIS's 300"
+	if (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && s.mentAt[k] >= 0 {
+		return []group{d.groupFromMention(s, s.mentAt[k])}, "sender", true
+	}
 	if senderVerbsEN[w] || hasStem(w, senderStemsRU) {
 		verb = k
 	}
@@ -673,9 +698,28 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		}
 		return []group{g}, "sender", true
 	}
-	// the clause's subject: its first mention ("The CIS observation
-	// mission, headed by X of Russia, will include 300 observers"), or the
-	// list it opens ("The joint mission of OSCE/ODIHR, OSCE PA and PACE")
+	// the clause's subject: the first mention of the comma-delimited part
+	// nearest the verb that names one, skipping appositions ("The CIS
+	// mission, headed by X of Russia, will include 300 observers"; "In
+	// Kazakhstan's election in 2022, the OTS fielded two"), or the list it
+	// opens ("The joint mission of OSCE/ODIHR, OSCE PA and PACE")
+	segEnd := verb
+	for k := verb - 1; k > from; k-- {
+		if s.toks[k].low != "," {
+			continue
+		}
+		seg := k + 1
+		switch s.word(seg) {
+		case "headed", "led", "which", "who", "based", "including", "according", "chaired", "itself":
+			segEnd = k
+			continue
+		}
+		if len(s.mentionsIn(seg, segEnd)) > 0 {
+			from = seg
+			break
+		}
+		segEnd = k
+	}
 	for j := from; j < verb; j++ {
 		m := s.mentAt[j]
 		if m < 0 {
@@ -746,6 +790,9 @@ func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
 			m := a.mentAt[k]
 			if m < 0 {
 				continue
+			}
+			if w := a.word(k + 1); w == "member" || w == "participating" {
+				continue // "OSCE member states": the states, not the organisation
 			}
 			e := a.ments[m].Entity
 			if e.Kind == KindCountry && e.Code != "" && e.Code == d.host {
@@ -865,7 +912,7 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 	// of the sentence before, when it counted them as a whole
 	for j := max(0, k-4); j < k; j++ {
 		w := s.toks[j].low
-		if (w == "их" || w == "their") && (strings.HasPrefix(s.word(j+1), "числ") || s.word(j+1) == "number") && d.observersBefore(si) {
+		if (w == "их" || w == "their" || w == "the" || w == "this" || w == "это" || w == "эта") && (strings.HasPrefix(s.word(j+1), "числ") || s.word(j+1) == "number") && !s.observers && d.observersBefore(si) {
 			for back := 1; back <= 3 && si-back >= 0; back++ {
 				for _, t := range d.sents[si-back].toks {
 					if aggregateAdjEN[t.low] || hasStem(t.low, aggregateAdjStemRU) {

@@ -30,7 +30,8 @@ var (
 	observerStemsRU = []string{"наблюдател"}
 	// persons count observers only in an observer context ("a group of
 	// observers ... at least 50 people").
-	personNounsEN = set("people", "persons", "members", "representatives",
+	personNounsEN = set("people", "persons", "members", "representatives", "lawmakers", "mps", "meps", "deputies",
+		"diplomats", "senators", "legislators", "staffers",
 		"delegates", "parliamentarians", "officials", "specialists")
 	personStemsRU = []string{"человек", "представител", "член", "парламентари", "депутат"}
 	// candidacies count observers when they come from states or organisations.
@@ -121,7 +122,7 @@ var senderVerbsEN = set("send", "sends", "sent", "sending", "dispatch", "dispatc
 	"bring", "fielded", "fields", "field", "provide", "provides", "provided", "contribute", "contributes",
 	"contributed", "nominate", "nominates", "nominated", "propose", "proposed", "proposes", "involve",
 	"involves", "involved", "unite", "unites", "united", "accommodate", "represented", "request", "requests",
-	"requested", "seek", "seeks", "recruit", "recruits", "with")
+	"requested", "seek", "seeks", "recruit", "recruits", "with", "counts", "fielded", "fields")
 
 var senderPhrasesEN = [][]string{
 	{"consists", "of"}, {"consisted", "of"}, {"consist", "of"}, {"consisting", "of"}, {"made", "up", "of"},

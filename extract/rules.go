@@ -87,7 +87,7 @@ func (d *doc) numberFacts(si, i int) []cand {
 			return nil
 		}
 	case unitCandidate:
-		if !s.observers && !(si > 0 && d.sents[si-1].observers) {
+		if !s.observers {
 			return nil
 		}
 	}
@@ -129,6 +129,15 @@ func (d *doc) numberFacts(si, i int) []cand {
 	if ok && len(after.groups) > 0 && !after.aggregate && rule != "from_name" {
 		return cands(after.groups, mk, rule)
 	}
+	// "the SCO mission arrived with 21 members from China, India, Kazakhstan …":
+	// the countries are where the mission's members come from
+	if ok && rule == "mixed" && u.kind == unitPerson {
+		for k := 0; k < qstart; k++ {
+			if m := s.mentAt[k]; m >= 0 && s.ments[m].Entity.Kind == KindOrganization {
+				return []cand{mk(d.groupFromMention(s, m), "sender")}
+			}
+		}
+	}
 	// "В ее составе – 62 парламентария из восьми стран", "The mission
 	// consists of 58 observers from eight countries": the count is the
 	// mission's; the states are where its members come from.
@@ -148,6 +157,16 @@ func (d *doc) numberFacts(si, i int) []cand {
 	}
 	if ok && rule == "from_name" {
 		return cands(after.groups, mk, "from")
+	}
+	// "monitor the election with a 27-member mission": the sentence's subject
+	if u.strongSfx {
+		for k := 0; k < len(s.toks); k++ {
+			if m := s.mentAt[k]; m >= 0 {
+				if e := s.ments[m].Entity; !(e.Kind == KindCountry && e.Code == d.host && e.Code != "") {
+					return []cand{mk(d.groupFromMention(s, m), "sender")}
+				}
+			}
+		}
 	}
 	if u.aggAdj >= 0 && u.kind == unitObserver {
 		return []cand{mk(group{subject: collapseSpace(s.text[s.toks[u.aggAdj].start:s.toks[u.idx].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate, spans: 0}, "aggregate")}
@@ -585,6 +604,14 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 	}
 	if hasStem(next, []string{"прибыл", "прибуд", "приех", "направ", "прислал"}) {
 		next = "из"
+	}
+	// "while TurkPA sent nine", "The Kyrgyz CEC delegation of four"
+	if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team") {
+		if prev != "has" && prev != "have" && prev != "had" && prev != "with" {
+			if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
+				return gs, rule, true
+			}
+		}
 	}
 	switch next {
 	case "from", "by", "represent", "represents", "representing", "of", "от", "из", "представляют", "представляет":

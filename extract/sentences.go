@@ -81,7 +81,7 @@ func splitSentences(body string) []sentence {
 			i = j
 		case r == '\n':
 			k, _ := skipSpaces(body, i)
-			if strings.Count(body[i:k], "\n") >= 2 && !continuesSentence(body[:i], body[k:]) {
+			if strings.Count(body[i:k], "\n") >= 2 && !continuesSentence(body[:i], body[k:]) || startsBullet(body[k:]) || endsTableRow(body[:i], body[k:]) {
 				emit(start, i)
 				start = k
 			}
@@ -149,4 +149,19 @@ func isAbbreviation(body string, dot int) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// startsBullet reports a bulleted list item, which is a sentence of its own
+// even when the dump kept the list in one paragraph.
+func startsBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '•' || r == '▪' || r == '●' || r == '◦' || r == '·'
+}
+
+// endsTableRow reports a line break after a table row ("OSCE/ODIHR ..... 312",
+// "Türkiye: 46") followed by the next row: each row is its own item.
+func endsTableRow(before, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, isSpace))
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsDigit(last) && (unicode.IsUpper(first) || startsBullet(next))
 }

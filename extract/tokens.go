@@ -117,6 +117,11 @@ func tokenize(s string) []token {
 			t.low = lower(t.text)
 			toks = append(toks, t)
 			i = j
+		case (r == '.' || r == '…') && leaderDots(s, i) > i+w:
+			// "OSCE/ODIHR ........ 312": a dotted leader works like a dash
+			end := leaderDots(s, i)
+			toks = append(toks, token{text: s[i:end], low: "–", start: i, end: end, kind: tPunct})
+			i = end
 		default:
 			t := token{text: s[i : i+w], start: i, end: i + w, kind: tPunct}
 			if isDash(r) {
@@ -184,4 +189,31 @@ func lower(s string) string {
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// leaderDots returns the end of a run of dots (and spaces between them)
+// starting at i, when it is a leader of at least three dots.
+func leaderDots(s string, i int) int {
+	j, dots := i, 0
+	for j < len(s) {
+		switch {
+		case s[j] == '.':
+			dots++
+			j++
+		case strings.HasPrefix(s[j:], "…"):
+			dots += 3
+			j += len("…")
+		case s[j] == ' ' && dots > 0:
+			j++
+		default:
+			if dots >= 3 {
+				return j
+			}
+			return i
+		}
+	}
+	if dots >= 3 {
+		return j
+	}
+	return i
 }
