@@ -611,7 +611,7 @@ func (d *doc) aggregateAt(s *analysed, k int) (afterResult, bool) {
 	// "states participating in the OSCE", "государств – участников ОБСЕ",
 	// "государств Содружества": the states of an organisation, whose
 	// observers are that organisation's mission
-	if w := s.word(next); w == "–" || w == "participating" || strings.HasPrefix(w, "участни") || strings.HasPrefix(w, "член") ||
+	if w := s.word(next); w == "–" && (strings.HasPrefix(s.word(next+1), "участни") || strings.HasPrefix(s.word(next+1), "член")) || w == "participating" || strings.HasPrefix(w, "участни") || strings.HasPrefix(w, "член") ||
 		w == "of" && s.mentAt[min(next+1, len(s.toks)-1)] >= 0 || strings.HasPrefix(w, "содружеств") || (s.mentAt[min(next, len(s.toks)-1)] >= 0 && next < len(s.toks)) {
 		return afterResult{}, false
 	}

@@ -71,6 +71,10 @@ func splitSentences(body string) []sentence {
 				i = j
 				continue
 			}
+			if r == '.' && (i > 0 && body[i-1] == '.' || j < len(body) && body[j] == '.') || r == '…' && leaderDots(body, i) > i {
+				i = j // a dotted leader or an ellipsis inside a table row
+				continue
+			}
 			k, sawSpace := skipSpaces(body, j)
 			if k >= len(body) || (sawSpace && startsSentence(body[k:])) {
 				emit(start, j)
