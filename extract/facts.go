@@ -323,8 +323,9 @@ func continuesObservers(s string) bool {
 			return true
 		}
 	}
-	if strings.ContainsAny(s, "•▪●") || strings.Contains(s, "....") || strings.Contains(s, "…") {
-		return true
+	if strings.ContainsAny(s, "•▪●") || strings.Contains(s, "....") || strings.Contains(s, "…") ||
+		strings.HasSuffix(strings.TrimSpace(s), ":") && len(s) < 160 {
+		return true // table rows, bullets, and the short heading of a list
 	}
 	return len(s) < 120 && strings.ContainsAny(s, "0123456789")
 }

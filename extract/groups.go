@@ -370,7 +370,7 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if open == "(" && next != ")" {
 		return nil, "", false
 	}
-	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")") {
+	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")" || next == "(") {
 		return nil, "", false
 	}
 	// the unit must have been stated earlier in the sentence or the list head
@@ -913,13 +913,7 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 	for j := max(0, k-4); j < k; j++ {
 		w := s.toks[j].low
 		if (w == "их" || w == "their" || w == "the" || w == "this" || w == "это" || w == "эта") && (strings.HasPrefix(s.word(j+1), "числ") || s.word(j+1) == "number") && !s.observers && d.observersBefore(si) {
-			for back := 1; back <= 3 && si-back >= 0; back++ {
-				for _, t := range d.sents[si-back].toks {
-					if aggregateAdjEN[t.low] || hasStem(t.low, aggregateAdjStemRU) {
-						return group{subject: collapseSpace(s.text[s.toks[j].start:s.toks[j+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
-					}
-				}
-			}
+			return group{subject: collapseSpace(s.text[s.toks[j].start:s.toks[j+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
 		}
 	}
 	// an observer noun shortly before, after "number of"/"число"

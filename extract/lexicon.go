@@ -80,7 +80,7 @@ var splitPhrasesEN = [][]string{
 	{"of", "them"}, {"of", "those"}, {"of", "whom"}, {"of", "which"}, {"among", "them"},
 	{"among", "whom"}, {"including"}, {"incl"}, {"among", "those"},
 }
-var splitPhrasesRU = [][]string{{"из", "общего", "числа"}, {"из", "числа"}, {"из", "них"}, {"в", "том", "числе"}, {"среди", "них"}, {"включая"}, {"из", "которых"}}
+var splitPhrasesRU = [][]string{{"в", "их", "числе"}, {"из", "общего", "числа"}, {"из", "числа"}, {"из", "них"}, {"в", "том", "числе"}, {"среди", "них"}, {"включая"}, {"из", "которых"}}
 
 // qualifiers before a number.
 var qualifierPhrases = []struct {

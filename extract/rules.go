@@ -246,6 +246,10 @@ func (s *analysed) isOrdinalOrLabel(i int) bool {
 // qualifierBefore returns the qualifier written before token i and the
 // index where the count phrase starts.
 func (s *analysed) qualifierBefore(i int) (string, int) {
+	// "ТюркПА — из девяти": the item's count, "of nine"
+	if i >= 2 && s.toks[i-1].low == "из" && s.toks[i-2].low == "–" {
+		return QualExact, i - 1
+	}
 	// "выросло до 430", "rose to 430": the count the number reached
 	if i >= 2 && s.toks[i-1].low == "до" && hasStem(s.toks[i-2].low, []string{"вырос", "увеличил", "сократил", "снизил"}) {
 		return QualExact, i - 1
@@ -587,6 +591,24 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 	next := s.word(i + 1)
 	if next == "of" && s.toks[i].num == 1 {
 		return nil, "", false // "one of the CIS countries"
+	}
+	// "41 российский наблюдатель, 27 казахстанских и 22 узбекских"
+	if m := s.mentAt[min(i+1, len(s.toks)-1)]; m >= 0 && i+1 < len(s.toks) && isCyrillic(s.toks[i+1].text) && !isCapitalized(s.toks[i+1].text) {
+		if e := s.ments[m].Entity; e.Kind == KindCountry && e.Code != d.host {
+			return []group{d.groupFromMention(s, m)}, "named", true
+		}
+	}
+	// "приглашены 310 международных наблюдателей, аккредитованы 243, прибыли 187"
+	if prev := s.word(qstart - 1); hasStem(prev, []string{"аккредитован", "прибыл", "зарегистрирован"}) || prev == "accredited" || prev == "arrived" || prev == "registered" {
+		if n := s.word(i + 1); n == "," || n == "." || n == "" || n == ";" {
+			for k := 0; k < qstart; k++ {
+				if aggregateAdjEN[s.toks[k].low] || hasStem(s.toks[k].low, aggregateAdjStemRU) {
+					if k+1 < len(s.toks) && isObserverNoun(s.toks[k+1].low) {
+						return []group{{subject: collapseSpace(s.text[s.toks[k].start:s.toks[k+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}}, "ellipsis", true
+					}
+				}
+			}
+		}
 	}
 	// "The OSCE/ODIHR accounts for 41 of them"
 	if next == "of" && (s.word(i+2) == "them" || s.word(i+2) == "those") {
