@@ -170,12 +170,22 @@ func (s *analysed) looksLikeName(from, to int) bool {
 func (s *analysed) listMentions(from, to int) []int {
 	from, to = s.trimRange(from, to)
 	var ms []int
+	sep := true
 	for k := from; k < to; k++ {
 		if m := s.mentAt[k]; m >= 0 {
-			if len(ms) == 0 || ms[len(ms)-1] != m {
+			switch {
+			case len(ms) > 0 && ms[len(ms)-1] == m:
+			case len(ms) > 0 && !sep:
+				// "the OSCE's Office for Democratic Institutions": one group, the later name
+				ms[len(ms)-1] = m
+			default:
 				ms = append(ms, m)
 			}
+			sep = false
 			continue
+		}
+		if w := s.toks[k].low; w == "," || w == "and" || w == "и" || w == "&" || w == "/" {
+			sep = true
 		}
 		w := s.toks[k].low
 		if w == "," || w == "and" || w == "и" || w == "&" || functionWords[w] || groupSuffixes[w] || w == "/" {
@@ -259,6 +269,11 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 	}
 	if s.isDateline(p) {
 		return nil, "", false
+	}
+	for k := s.lastPart(from, p); k < p; k++ {
+		if w := s.toks[k].low; (domesticEN[w] || hasStem(w, domesticStemRU)) && s.mentAt[k] < 0 {
+			return nil, "", false // "civil society organizations (2,100 persons)"
+		}
 	}
 	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
 	if !ok || s.toks[p].low == ":" && g.code == "" {
@@ -531,8 +546,14 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 		if s.distributive(u.idx-1, u.idx) || s.word(u.idx-2) == "по" {
 			return afterResult{groups: d.mentionGroups(s, ms)}, "distributive", true
 		}
-		text := s.rangeText(k, end)
-		return afterResult{groups: []group{{subject: text, canon: text, kind: KindAggregate}}, aggregate: true}, "mixed", true
+		g := d.mixedGroup(s, ms)
+		for _, p := range totalPhrases[:6] {
+			if s.hasPhrase(0, u.idx, p) {
+				// "a total of 76 observers from the CIS, the SCO and the OTS"
+				g.code, g.canon, g.spans = CodeAll, "All foreign and international observers", 0
+			}
+		}
+		return afterResult{groups: []group{g}, aggregate: true}, "mixed", true
 	} else if len(ms) == 1 {
 		// "observers from OSCE participating States" come from the states, not the organisation
 		if w := s.word(end); w == "participating" || w == "member" || strings.HasPrefix(w, "государств") || strings.HasPrefix(w, "стран") {
@@ -741,6 +762,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		}
 		return []group{g}, "sender", true
 	}
+	// "the joint mission of OSCE/ODIHR, the OSCE PA and PACE will deploy 530"
+	if g, ok := s.jointMission(d, from, verb); ok {
+		return []group{g}, "mixed", true
+	}
 	// "international organizations are represented by 386 observers"
 	for j := from; j < verb; j++ {
 		if ag, ok := d.aggregateAt(s, j); ok && len(ag.groups) == 1 {
@@ -801,6 +826,17 @@ func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
 			return d.groupFromMention(a, m), true
 		}
 		return group{}, false
+	}
+	if s.hasPhrase(0, i, []string{"joint", "mission"}) || s.hasPhrase(0, i, []string{"совместная", "миссия"}) {
+		for back := 0; back <= 6 && si-back >= 0; back++ {
+			p := &d.sents[si-back]
+			if p.toks == nil {
+				d.analyse(si - back)
+			}
+			if g, ok := p.jointMission(d, 0, len(p.toks)); ok {
+				return g, true
+			}
+		}
 	}
 	if g, ok := pick(s, i); ok {
 		return g, true
@@ -1025,4 +1061,24 @@ func (s *analysed) allInstitutionEN(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// jointMission reads "the joint mission of A, B and C" in [from,to): one
+// count for several organisations together, an ORGS aggregate.
+func (s *analysed) jointMission(d *doc, from, to int) (group, bool) {
+	for k := from; k+1 < to; k++ {
+		if (s.toks[k].low == "joint" || strings.HasPrefix(s.toks[k].low, "совместн")) &&
+			(s.toks[k+1].low == "mission" || strings.HasPrefix(s.toks[k+1].low, "мисси")) {
+			var ms []int
+			for j := k + 2; j < to; j++ {
+				if m := s.mentAt[j]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
+					ms = append(ms, m)
+				}
+			}
+			if distinctEntities(s, ms) >= 2 {
+				return d.mixedGroup(s, ms), true
+			}
+		}
+	}
+	return group{}, false
 }

@@ -627,9 +627,19 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 	if hasStem(next, []string{"прибыл", "прибуд", "приех", "направ", "прислал"}) {
 		next = "из"
 	}
-	// "while TurkPA sent nine", "The Kyrgyz CEC delegation of four"
-	if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team") {
-		if prev != "has" && prev != "have" && prev != "had" && prev != "with" {
+	// "and the International Republican Institute (IRI) 27"
+	if q := qstart - 1; q > 0 && s.word(q) == ")" && s.mentAt[q-1] >= 0 || q >= 0 && s.mentAt[q] >= 0 && s.word(q+1) != "–" {
+		if q > 0 && s.word(q) == ")" {
+			q--
+		}
+		if n := s.word(i + 1); n == "," || n == "." || n == "" || n == ";" || n == "and" {
+			return []group{d.groupFromMention(s, s.mentAt[q])}, "ellipsis", true
+		}
+	}
+	// "while TurkPA sent nine", "The Kyrgyz CEC delegation of four", "Kazakhstan with 24", "represented by 35"
+	if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "by" && s.word(qstart-2) == "represented" ||
+		prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team") {
+		if prev != "has" && prev != "have" && prev != "had" && (prev != "with" || s.mentAt[max(0, qstart-2)] >= 0) {
 			if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
 				return gs, rule, true
 			}
