@@ -479,6 +479,9 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 		if groupSuffixes[s.word(j)] || hasStem(s.word(j), []string{"мисси", "делегац"}) {
 			j++
 		}
+		for j < min(k+4, len(s.toks)) && s.mentAt[j] < 0 && institutionWords(s, j, j+1) {
+			j++ // "представителя избиркомов Грузии", "членов Центральной избирательной комиссии Беларуси"
+		}
 		if j < len(s.toks) && s.mentAt[j] >= 0 && isCyrillic(s.toks[j].text) {
 			end := j
 			for end < len(s.toks) && (s.mentAt[end] >= 0 || s.toks[end].low == "," || s.toks[end].low == "и") {
@@ -719,6 +722,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		}
 		return []group{g}, "sender", true
 	}
+	// "the joint mission of OSCE/ODIHR, the OSCE PA and PACE will deploy 530"
+	if g, ok := s.jointMission(d, from, verb); ok {
+		return []group{g}, "mixed", true
+	}
 	// the clause's subject: the first mention of the comma-delimited part
 	// nearest the verb that names one, skipping appositions ("The CIS
 	// mission, headed by X of Russia, will include 300 observers"; "In
@@ -754,17 +761,18 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, string, bool
 		for end < verb && (s.mentAt[end] >= 0 || s.toks[end].low == "," || s.toks[end].low == "and" || s.toks[end].low == "и" || s.toks[end].low == "the") {
 			end++
 		}
-		if ms := s.listMentions(j, end); len(ms) > 1 {
+		ms := s.listMentions(j, end)
+		if len(ms) > 1 {
 			if s.distributive(i, max(u.idx, i)) {
 				return d.mentionGroups(s, ms), "distributive", true
 			}
 			return []group{d.mixedGroup(s, ms)}, "mixed", true
 		}
+		if len(ms) == 1 {
+			// "the OSCE's Office for Democratic Institutions": the head of a possessive chain
+			return []group{d.groupFromMention(s, ms[0])}, "sender", true
+		}
 		return []group{g}, "sender", true
-	}
-	// "the joint mission of OSCE/ODIHR, the OSCE PA and PACE will deploy 530"
-	if g, ok := s.jointMission(d, from, verb); ok {
-		return []group{g}, "mixed", true
 	}
 	// "international organizations are represented by 386 observers"
 	for j := from; j < verb; j++ {
@@ -807,8 +815,12 @@ func (d *doc) coref(si, i int, u unitInfo) (group, bool) {
 		}
 	}
 	if !trigger {
-		// "the mission's 40 observers", "its 12 observers"
 		return group{}, false
+	}
+	for _, t := range s.toks {
+		if t.kind == tWord && (domesticEN[t.low] || hasStem(t.low, domesticStemRU)) && s.mentAt[0] < 1 {
+			return group{}, false // "национальные наблюдатели": not a mission's
+		}
 	}
 	pick := func(a *analysed, before int) (group, bool) {
 		for k := before - 1; k >= 0; k-- {

@@ -128,7 +128,7 @@ var senderPhrasesEN = [][]string{
 	{"consists", "of"}, {"consisted", "of"}, {"consist", "of"}, {"consisting", "of"}, {"made", "up", "of"},
 	{"composed", "of"}, {"represented", "by"}, {"is", "represented", "by"}, {"will", "include"},
 	{"candidatures", "of"}, {"candidacies", "of"}, {"applications", "of"}, {"nominations", "of"},
-	{"accounts", "for"}, {"account", "for"}, {"accounted", "for"},
+	{"accounts", "for"}, {"account", "for"}, {"accounted", "for"}, {"в", "количестве"}, {"в", "составе"},
 	{"will", "consist", "of"}, {"mission", "of"}, {"delegation", "of"}, {"team", "of"}, {"group", "of"},
 }
 

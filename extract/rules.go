@@ -141,7 +141,7 @@ func (d *doc) numberFacts(si, i int) []cand {
 	// "В ее составе – 62 парламентария из восьми стран", "The mission
 	// consists of 58 observers from eight countries": the count is the
 	// mission's; the states are where its members come from.
-	if s.corefLead(qstart) {
+	if !split && s.corefLead(qstart) {
 		if g, ok := d.coref(si, i, u); ok {
 			return []cand{mk(g, "coref")}
 		}
@@ -493,6 +493,10 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 		}
 		return unitInfo{idx: -1, entity: -1, aggAdj: -1}
 	}
+	// "5 (пяти) человек", "five (5) observers"
+	if s.word(j) == "(" && j+2 < len(s.toks) && s.toks[j+1].kind == tNum && s.word(j+2) == ")" {
+		j += 3
+	}
 	for ; j < len(s.toks) && j < i+8; j++ {
 		t := s.toks[j]
 		if m := s.mentAt[j]; m >= 0 {
@@ -512,6 +516,9 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 		switch {
 		case isObserverNoun(w):
 			u.idx, u.kind = j, unitObserver
+		case (strings.HasPrefix(w, "иностранц") || w == "foreigners") && d.observerContext(si):
+			// "ЦИК аккредитовала 468 иностранцев": foreign observers
+			u.idx, u.kind, u.aggAdj = j, unitObserver, j
 		case personNounsEN[w] || hasStem(w, personStemsRU):
 			u.idx, u.kind = j, unitPerson
 		case candidateNounsEN[w] || hasStem(w, candidateStemsRU):
@@ -735,7 +742,7 @@ func (s *analysed) categoryAfter(unit int) bool {
 // Verbs of accrediting, recommending or registering in the active voice name
 // the accreditor ("ЦИК аккредитовала 790 наблюдателей"), so they link a group
 // only after "от"/"из" ("От МПА СНГ аккредитован 31 наблюдатель").
-var ruVerbsBefore = []string{"направ", "прислал", "присыла", "пришл", "представля", "представлена", "представлены", "представлено",
+var ruVerbsBefore = []string{"направ", "отправ", "делегирова", "прислал", "присыла", "пришл", "представля", "представлена", "представлены", "представлено",
 	"прибыл", "прибуд", "приех", "приед", "делегир", "выдвину", "намерен", "планиру", "будет", "будут",
 	"включ", "насчитыва", "состоит", "состав"}
 
@@ -765,6 +772,9 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 			continue
 		}
 		prev := s.word(k - 1)
+		if prev == "линии" && s.word(k-2) == "по" {
+			prev = "от" // "по линии БДИПЧ работали 319 наблюдателей"
+		}
 		if prev == "в" || prev == "во" || prev == "на" || prev == "к" || prev == "по" {
 			continue // a destination: "направит в Россию"
 		}
@@ -822,7 +832,7 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 	if len(cands) > 1 {
 		return []group{d.mixedGroup(s, cands)}, "mixed", true
 	}
-	return []group{d.groupFromMention(s, cands[0])}, "sender", true
+	return []group{d.groupFromMention(s, cands[len(cands)-1])}, "sender", true // the nearest to the count
 }
 
 // institutionWords reports whether [from,to) holds only words naming an
@@ -830,7 +840,7 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 func institutionWords(s *analysed, from, to int) bool {
 	for k := from; k < to; k++ {
 		w := s.toks[k].low
-		if !hasStem(w, []string{"посольств", "цик", "центризбирком", "избирательн", "орган", "комисси", "центральн", "миссии", "делегац", "парламент", "мид"}) {
+		if !hasStem(w, []string{"посольств", "цик", "центризбирком", "избирком", "избирательн", "орган", "комисси", "центральн", "миссии", "делегац", "парламент", "мид"}) {
 			return false
 		}
 	}
