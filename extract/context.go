@@ -22,16 +22,20 @@ func (d *doc) hostCountry(low string) string {
 		sents = append(sents, t)
 	}
 	for si := range d.sents {
+		d.analyse(si) // every sentence may name the country; only articles about observers get here
 		sents = append(sents, &d.sents[si])
 	}
 	for _, s := range sents {
 		if s.toks == nil {
 			continue
 		}
-		accredits := false
+		accredits, sends := false, false
 		for _, t := range s.toks {
 			if hasStem(t.low, []string{"accredit", "аккредит", "register", "зарегистр"}) {
 				accredits = true
+			}
+			if hasStem(t.low, []string{"send", "sent", "delegat", "направ", "делегир", "прибы", "arriv"}) {
+				sends = true
 			}
 		}
 		for k, m := range s.ments {
@@ -47,8 +51,11 @@ func (d *doc) hostCountry(low string) string {
 				next := s.word(j + 1)
 				// the commission that accredits observers is the host's:
 				// "the CEC of Kazakhstan has accredited", "ЦИК Азербайджана аккредитовала"
-				if accredits && (w == "cec" || w == "цик" || strings.HasPrefix(w, "commission") || strings.HasPrefix(w, "комисси")) {
-					score[e.Code] += 3
+				if (w == "cec" || w == "цик" || strings.HasPrefix(w, "commission") || strings.HasPrefix(w, "комисси")) && !sends {
+					score[e.Code] += 2
+					if accredits {
+						score[e.Code]++
+					}
 					break
 				}
 				if (strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend")) && (strings.HasPrefix(next, "commission") || next == "bodies" || next == "body" || next == "authorities") {
@@ -76,16 +83,16 @@ func (d *doc) hostCountry(low string) string {
 			best, bestScore = code, sc
 		}
 	}
-	kazakh := strings.Contains(low, "majilis") || strings.Contains(low, "mazhilis") || strings.Contains(low, "maslikhat") ||
-		strings.Contains(low, "мажилис") || strings.Contains(low, "маслихат") || strings.Contains(low, "kazinform") ||
-		strings.Contains(low, "казинформ") || strings.Contains(d.a.Site, "inform.kz") || strings.Contains(d.a.Site, "qazaqtv")
-	if kazakh && score["KZ"] >= bestScore-3 {
+	// Kazakh outlets report Kazakh elections unless the text points elsewhere
+	kazakhOutlet := strings.Contains(low, "kazinform") || strings.Contains(low, "казинформ") ||
+		strings.Contains(d.a.Site, "inform.kz") || strings.Contains(d.a.Site, "qazaqtv") || strings.Contains(d.a.Site, "qazinform")
+	if kazakhOutlet && score["KZ"] >= bestScore-3 {
 		return "KZ"
 	}
 	if bestScore >= 3 {
 		return best
 	}
-	if kazakh {
+	if kazakhOutlet {
 		return "KZ"
 	}
 	return "" // countries named only in passing do not make a host
