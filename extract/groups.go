@@ -385,7 +385,8 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	if open == "(" && next != ")" {
 		return nil, "", false
 	}
-	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")" || next == "(") {
+	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")" || next == "(" ||
+		next == "»" || next == "\"" || next == "”") {
 		return nil, "", false
 	}
 	// the unit must have been stated earlier in the sentence or the list head

@@ -59,6 +59,10 @@ func (d *doc) numberFacts(si, i int) []cand {
 		return cand{sent: si, tok: i, count: n, g: g, qual: qual, rule: rule, status: s.statusFor(i, rule)}
 	}
 
+	// "X and Y will send 200 and 50 observers respectively"
+	if g, ok := d.respectively(si, i); ok {
+		return []cand{mk(g, "respectively")}
+	}
 	// "44 of them represent ODIHR": a subset named by its organisation.
 	if g, ok := d.subset(si, i); ok {
 		return []cand{mk(g, "subset")}
@@ -916,4 +920,64 @@ func distinctEntities(s *analysed, ms []int) int {
 		seen[key] = true
 	}
 	return len(seen)
+}
+
+// respectively pairs a run of counts with a list of groups in order: "the
+// CIS Executive Committee and the CIS IPA will send about 200 and 50
+// observers respectively", "… направят 200 и 50 наблюдателей соответственно".
+func (d *doc) respectively(si, i int) (group, bool) {
+	s := &d.sents[si]
+	resp := -1
+	for k := i + 1; k < len(s.toks) && k < i+12; k++ {
+		if w := s.toks[k].low; w == "respectively" || w == "соответственно" {
+			resp = k
+			break
+		}
+	}
+	if resp < 0 {
+		return group{}, false
+	}
+	// the run of counts: numbers joined by commas, "and"/"и" and qualifiers
+	var run []int
+	for k := resp - 1; k >= 0; k-- {
+		t := s.toks[k]
+		if s.isNum(k) {
+			run = append([]int{k}, run...)
+			continue
+		}
+		if t.low == "," || t.low == "and" || t.low == "и" || t.kind == tWord && len(run) == 0 ||
+			t.low == "около" || t.low == "about" || t.low == "some" || t.low == "до" || t.low == "up" || t.low == "to" {
+			if len(run) > 0 && t.kind == tWord && t.low != "and" && t.low != "и" && t.low != "около" && t.low != "about" &&
+				t.low != "some" && t.low != "до" && t.low != "up" && t.low != "to" {
+				break
+			}
+			continue
+		}
+		break
+	}
+	pos := -1
+	for p, k := range run {
+		if k == i {
+			pos = p
+		}
+	}
+	if len(run) < 2 || pos < 0 {
+		return group{}, false
+	}
+	// the list of groups before the counts, in order
+	var ms []int
+	for k := 0; k < run[0]; k++ {
+		if m := s.mentAt[k]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
+			e := s.ments[m].Entity
+			if e.Kind == KindCountry && e.Code == d.host && e.Code != "" {
+				continue
+			}
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) < len(run) {
+		return group{}, false
+	}
+	ms = ms[:len(run)] // the subject list comes first in the sentence
+	return d.groupFromMention(s, ms[pos]), true
 }
