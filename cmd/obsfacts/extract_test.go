@@ -351,7 +351,7 @@ func TestExtractStore(t *testing.T) {
 	}
 	good := []string{fixturePage("dump_ic24_majilis2023.txt"), srv.URL + "/good", ru}
 	bad := []string{filepath.Join(dir, "nosuch.txt"), binary, empty, srv.URL + "/nosuch", srv.URL + "/slow"}
-	args := []string{"extract", "--db", db, "--timeout", "200ms",
+	args := []string{"extract", "--db", db, "--timeout", "2s",
 		good[0], bad[0], bad[1], good[1], bad[2], bad[3], bad[4], good[2]}
 
 	var first []string
