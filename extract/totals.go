@@ -12,6 +12,11 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 	if u.kind != unitObserver {
 		return group{}, false
 	}
+	// Foreign and international observers number hundreds, at most a few
+	// thousand; a bare "45,000 observers" counts the country's own.
+	if s.toks[i].num > 5000 {
+		return group{}, false
+	}
 	for _, t := range s.toks {
 		if t.kind == tWord && (domesticEN[t.low] || hasStem(t.low, domesticStemRU)) {
 			return group{}, false
