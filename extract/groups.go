@@ -202,7 +202,11 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			continue
 		}
 		// "412 observers, represent the CIS": a comma before a verb, not before a new item ("14 наблюдателей, из Кыргызстана – семь")
-		commaVerb := w == "," && (strings.HasPrefix(s.word(k+1), "represent") || s.word(k+1) == "who" || s.word(k+1) == "which" ||
+		if w == "\"" || w == "”" || w == "»" {
+			k++ // "a delegation of around sixty parliamentarians" of the OSCE PA
+			continue
+		}
+		commaVerb := (w == "," || w == "–") && (strings.HasPrefix(s.word(k+1), "represent") || s.word(k+1) == "who" || s.word(k+1) == "which" ||
 			s.word(k+1) == "sent" || s.word(k+1) == "delegated" || strings.HasPrefix(s.word(k+1), "представля"))
 		if !sawPrep && (passiveFiller[w] || commaVerb || hasStem(w, ruFillerStems) && s.toks[k].kind == tWord && !isCapitalized(s.toks[k].text)) {
 			k++
@@ -295,6 +299,8 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, string, bool) {
 			}
 		}
 		return afterResult{groups: []group{g}, aggregate: true}, "mixed", true
+	} else if len(ms) == 1 && s.demonymOfNoun(ms[0], end) {
+		return afterResult{}, "", false // "an observer of Tajik politics"
 	} else if len(ms) == 1 {
 		// "observers from OSCE participating States" come from the states, not the organisation
 		if w := s.word(end); w == "participating" || w == "member" || strings.HasPrefix(w, "государств") || strings.HasPrefix(w, "стран") {
@@ -549,4 +555,16 @@ func (s *analysed) allInstitutionEN(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// demonymOfNoun reports a country adjective ("Tajik", "Russian") that
+// modifies the common noun after it, rather than naming observers' origin.
+func (s *analysed) demonymOfNoun(m, next int) bool {
+	mt := s.ments[m]
+	if mt.Entity.Kind != KindCountry || strings.Contains(strings.ToLower(mt.Text), strings.ToLower(mt.Entity.Canonical)) {
+		return false
+	}
+	w := s.word(next)
+	return next < len(s.toks) && s.toks[next].kind == tWord && !isCapitalized(s.toks[next].text) &&
+		!groupSuffixes[w] && !functionWords[w] && !lowerNameWords[w] && !passiveFiller[w] && !strings.HasSuffix(w, "ed")
 }

@@ -116,7 +116,7 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 		}
 	}
 	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
-	if !ok || s.toks[p].low == ":" && g.code == "" {
+	if !ok || s.toks[p].low == ":" && (g.code == "" || g.code == d.host || s.hasStemIn(s.lastPart(from, p), p, []string{"cec", "цик", "commission", "комисси"})) {
 		// "CEC: 465 international observers accredited" names a source, not a group
 		return nil, "", false
 	}
@@ -322,4 +322,14 @@ func (s *analysed) jointMission(d *doc, from, to int) (group, bool) {
 		}
 	}
 	return group{}, false
+}
+
+// hasStemIn reports a word with one of the stems in [from,to).
+func (s *analysed) hasStemIn(from, to int, stems []string) bool {
+	for k := from; k < to; k++ {
+		if hasStem(s.toks[k].low, stems) {
+			return true
+		}
+	}
+	return false
 }

@@ -77,13 +77,18 @@ func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
 		}
 	}
 	// "while TurkPA sent nine", "The Kyrgyz CEC delegation of four", "Kazakhstan with 24", "represented by 35"
-	if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "by" && s.word(qstart-2) == "represented" ||
-		prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team") {
+	if n := s.word(i + 1); n != "" && n != "," && n != "." && n != ";" && n != ")" && n != "and" && n != "и" && n != "»" {
+		// "a core team of 11 experts": another noun follows, not an elided one
+	} else if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "by" && s.word(qstart-2) == "represented" ||
+		prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team" || s.word(qstart-2) == "group") {
 		if prev != "has" && prev != "have" && prev != "had" && (prev != "with" || s.mentAt[max(0, qstart-2)] >= 0) {
 			if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
 				return gs, rule, true
 			}
 		}
+	}
+	if next == "were" || next == "was" || next == "have" || next == "has" {
+		next = "from" // "84 were sent by 42 foreign states": groupAfter skips the verb
 	}
 	switch next {
 	case "from", "by", "represent", "represents", "representing", "of", "от", "из", "представляют", "представляет":
@@ -268,6 +273,6 @@ func (d *doc) respectively(si, i int) (group, bool) {
 	if len(ms) < len(run) {
 		return group{}, false
 	}
-	ms = ms[:len(run)] // the subject list comes first in the sentence
+	ms = ms[len(ms)-len(run):] // the list just before the counts
 	return d.groupFromMention(s, ms[pos]), true
 }

@@ -199,6 +199,11 @@ func standaloneHundreds(low string, toks []token, i int) (wordNumber, bool) {
 	switch low {
 	case "тысяча", "тысячи", "тысячу", "тысячей":
 		return wordNumber{1000, 1}, true
+	case "hundred", "thousand":
+		// "about a hundred observers"
+		if i > 0 && toks[i-1].low == "a" {
+			return wordNumber{numberMultipliers[low], 1}, true
+		}
 	case "полтора", "полторы", "полутора":
 		if i+1 < len(toks) {
 			if m, ok := numberMultipliers[toks[i+1].low]; ok {

@@ -147,11 +147,19 @@ func (d *doc) numberFacts(si, i int) []cand {
 	if gs, rule, ok := d.groupBeforeRU(si, i, qstart, u); ok {
 		return cands(gs, mk, rule)
 	}
-	if ok && rule == "from_name" {
+	if ok && rule == "from_name" && !s.hasDomestic() {
+		// an organisation the gazetteer does not know; in a sentence about
+		// domestic monitoring it is a local NGO ("3,000 observers of the Taza Shailoo association")
 		return cands(after.groups, mk, "from")
 	}
 	// "monitor the election with a 27-member mission": the sentence's subject
 	if u.strongSfx {
+		// "and the European Parliament a three-member delegation": the clause's own group
+		for k := qstart - 1; k >= 0 && s.toks[k].low != "," && s.toks[k].low != ";"; k-- {
+			if m := s.mentAt[k]; m >= 0 {
+				return []cand{mk(d.groupFromMention(s, m), "sender")}
+			}
+		}
 		for k := 0; k < len(s.toks); k++ {
 			if m := s.mentAt[k]; m >= 0 {
 				if e := s.ments[m].Entity; !(e.Kind == KindCountry && e.Code == d.host && e.Code != "") {
@@ -362,6 +370,17 @@ func (s *analysed) hasNumberOfWord(i int) bool {
 	for k := 0; k < i; k++ {
 		w := s.toks[k].low
 		if w == "number" && s.word(k+1) == "of" || w == "total" || strings.HasPrefix(w, "числ") || strings.HasPrefix(w, "количеств") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDomestic reports a sentence that speaks of domestic observers.
+func (s *analysed) hasDomestic() bool {
+	for _, t := range s.toks {
+		if t.kind == tWord && (t.low == "domestic" || t.low == "local" || t.low == "national" || t.low == "citizen" ||
+			hasStem(t.low, []string{"отечествен", "местн", "национальн"})) {
 			return true
 		}
 	}

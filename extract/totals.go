@@ -136,6 +136,9 @@ func (d *doc) subset(si, i int) (group, bool) {
 	if k < len(s.toks) && s.mentAt[k] >= 0 {
 		return d.groupFromMention(s, s.mentAt[k]), true
 	}
+	if ag, ok := d.aggregateAt(s, k); ok && len(ag.groups) == 1 {
+		return ag.groups[0], true
+	}
 	return group{}, false
 }
 
