@@ -26,6 +26,8 @@ func TestCorpusScores(t *testing.T) {
 		// then improved on it, so it is a second development set now
 		{"../testdata/heldout/en", 0.96, 0.93},
 		{"../testdata/heldout/ru", 0.95, 0.87},
+		{"../testdata/blind3/en", 0.96, 0.95},
+		{"../testdata/blind3/ru", 0.95, 0.91},
 	}
 	x := extract.NewExtractor()
 	for _, tc := range tests {

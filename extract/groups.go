@@ -124,6 +124,11 @@ func (d *doc) groupFromRange(s *analysed, from, to int) (group, bool) {
 	if !s.looksLikeName(from, to) {
 		return group{}, false
 	}
+	for k := from; k < to; k++ {
+		if isObserverNoun(s.toks[k].low) {
+			return group{}, false // "Долгосрочные наблюдатели Миссии – 21 человек"
+		}
+	}
 	text = cleanName(text)
 	return group{subject: text, canon: text, kind: KindOrganization}, true
 }

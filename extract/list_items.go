@@ -238,6 +238,9 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 		from = s.lastPart(from, p)
 	}
 	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
+	if ok && open == ":" && g.code == "" {
+		return nil, "", false // "Просмотров: 1 930", "Views: 412"
+	}
 	if !ok {
 		// "X has the largest number of accredited observers — 217"
 		if ms := s.mentionsIn(from, p); len(ms) == 1 {

@@ -218,13 +218,21 @@ func (s *analysed) isRange(i int) bool {
 	rangeWord := func(w string) bool {
 		return w == "–" || w == "to" || w == "or" || w == "до" || w == "или" || w == "and" || w == "-"
 	}
-	if rangeWord(s.word(i+1)) && s.isNum(i+2) {
+	countsStates := func(k int) bool { // "двадцать два иностранных государства": the second number counts states
+		for j := k + 1; j < min(k+4, len(s.toks)); j++ {
+			if w := s.toks[j].low; stateNounsEN[w] || orgNounsEN[w] || hasStem(w, stateStemRU) || hasStem(w, orgStemRU) {
+				return true
+			}
+		}
+		return false
+	}
+	if rangeWord(s.word(i+1)) && s.isNum(i+2) && !countsStates(i+2) {
 		if s.word(i+1) == "and" && s.word(i-1) != "between" && s.word(i-2) != "between" {
 			return false
 		}
 		return true
 	}
-	if rangeWord(s.word(i-1)) && s.isNum(i-2) {
+	if rangeWord(s.word(i-1)) && s.isNum(i-2) && !countsStates(i) {
 		if s.word(i-1) == "and" && s.word(i-3) != "between" && s.word(i-4) != "between" {
 			return false
 		}
@@ -310,9 +318,8 @@ func (s *analysed) splitBefore(qstart int) bool {
 // revoked observers.
 func (s *analysed) withdrawn(i, unit int) bool {
 	from, to := s.clause(i)
-	if unit+1 > to {
-		to = min(unit+1, len(s.toks))
-	}
+	// the verb may follow the noun: "Аккредитация 3 (трех) наблюдателей аннулирована"
+	to = max(to, min(unit+4, len(s.toks)))
 	for k := from; k < to; k++ {
 		if s.toks[k].kind != tWord {
 			continue

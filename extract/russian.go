@@ -64,6 +64,12 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 		}
 	}
 	if len(cands) == 0 {
+		// "От международных организаций аккредитованы 410 наблюдателей"
+		if s.word(from) == "от" || s.word(from) == "из" {
+			if ag, ok := d.aggregateAt(s, from+1); ok && len(ag.groups) == 1 {
+				return ag.groups, "aggregate", true
+			}
+		}
 		// "От Европейской сети организаций по наблюдению за выборами (ENEMO) аккредитованы 12"
 		if s.word(from) == "от" || s.word(from) == "из" {
 			end := from + 1
@@ -99,6 +105,21 @@ func (d *doc) groupBeforeRU(si, i, qstart int, u unitInfo) ([]group, string, boo
 	}
 	if len(cands) > 1 {
 		return []group{d.mixedGroup(s, cands)}, "mixed", true
+	}
+	// "от Межпарламентской Ассамблеи государств – участников СНГ": the whole
+	// name, not the "СНГ" inside it
+	last := cands[len(cands)-1]
+	for k := from; k < qstart; k++ {
+		if w := s.toks[k].low; (w == "от" || w == "из") && k+1 < qstart && s.mentAt[k+1] < 0 {
+			end := k + 1
+			for end < qstart && (s.mentAt[end] < 0 || s.mentAt[end] == last) && !hasStem(s.toks[end].low, ruVerbsBefore) &&
+				!hasStem(s.toks[end].low, []string{"аккредитован", "прибыл", "зарегистрирован"}) {
+				end++
+			}
+			if e, q := d.x.gaz.Lookup(s.rangeText(k+1, end)); q >= MatchFuzzy && e.Code != "" && e.Code != s.ments[last].Entity.Code {
+				return []group{{subject: s.rangeText(k+1, end), code: e.Code, canon: e.Canonical, kind: e.Kind}}, "sender", true
+			}
+		}
 	}
 	return []group{d.groupFromMention(s, cands[len(cands)-1])}, "sender", true // the nearest to the count
 }

@@ -32,7 +32,7 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 	from, to := s.clause(i)
 	_ = from
 	for k := 0; k < min(len(s.toks), to+4); k++ {
-		if hasStem(s.toks[k].low, []string{"accredit", "аккредит"}) {
+		if hasStem(s.toks[k].low, []string{"accredit", "аккредит", "registered", "зарегистрир"}) {
 			anchored = true
 		}
 	}
@@ -70,11 +70,20 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 	default:
 		return group{}, false
 	}
+	for j := max(0, k-6); j < k; j++ {
+		if w := s.toks[j].low; strings.HasPrefix(w, "наибольш") || w == "largest" || w == "most" || w == "biggest" {
+			return group{}, false // "the largest number of observers – 188 – came from …"
+		}
+	}
 	// "их число превысит 600", "their number has reached 430": the observers
 	// of the sentence before, when it counted them as a whole
 	for j := max(0, k-4); j < k; j++ {
 		w := s.toks[j].low
-		if (w == "их" || w == "their" || w == "the" || w == "this" || w == "это" || w == "эта") && (strings.HasPrefix(s.word(j+1), "числ") || s.word(j+1) == "number") && !s.observers && d.observersBefore(si) {
+		nw := s.word(j + 1)
+		if nw == "общее" || nw == "total" || nw == "overall" {
+			nw = s.word(j + 2) // "их общее число", "their total number"
+		}
+		if (w == "их" || w == "their" || w == "the" || w == "this" || w == "это" || w == "эта") && (strings.HasPrefix(nw, "числ") || nw == "number") && !s.observers && d.observersBefore(si) {
 			return group{subject: collapseSpace(s.text[s.toks[j].start:s.toks[j+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}, true
 		}
 	}
