@@ -13,6 +13,19 @@ import (
 // about: the country most often named next to an election word, else
 // Kazakhstan for Kazakh election vocabulary.
 func (d *doc) hostCountry(low string) string {
+	// The sentences read for facts usually name the country; only when they
+	// do not is the rest of the article read too.
+	if host, sure := d.scoreHost(low, false); sure {
+		return host
+	}
+	host, _ := d.scoreHost(low, true)
+	return host
+}
+
+// scoreHost scores the countries named in the analysed sentences (all
+// sentences when all is set) and reports the host and whether the evidence
+// was strong.
+func (d *doc) scoreHost(low string, all bool) (string, bool) {
 	score := map[string]int{}
 	sents := make([]*analysed, 0, len(d.sents)+1)
 	if d.a.Title != "" {
@@ -22,7 +35,9 @@ func (d *doc) hostCountry(low string) string {
 		sents = append(sents, t)
 	}
 	for si := range d.sents {
-		d.analyse(si) // every sentence may name the country; only articles about observers get here
+		if all {
+			d.analyse(si)
+		}
 		sents = append(sents, &d.sents[si])
 	}
 	for _, s := range sents {
@@ -87,15 +102,15 @@ func (d *doc) hostCountry(low string) string {
 	kazakhOutlet := strings.Contains(low, "kazinform") || strings.Contains(low, "казинформ") ||
 		strings.Contains(d.a.Site, "inform.kz") || strings.Contains(d.a.Site, "qazaqtv") || strings.Contains(d.a.Site, "qazinform")
 	if kazakhOutlet && score["KZ"] >= bestScore-3 {
-		return "KZ"
+		return "KZ", bestScore >= 3
 	}
 	if bestScore >= 3 {
-		return best
+		return best, true
 	}
 	if kazakhOutlet {
-		return "KZ"
+		return "KZ", false
 	}
-	return "" // countries named only in passing do not make a host
+	return "", false // countries named only in passing do not make a host
 }
 
 func tokenRangeOf(s *analysed, m Mention) (int, int) {
