@@ -53,7 +53,7 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 				sends = true
 			}
 		}
-		for k, m := range s.ments {
+		for _, m := range s.ments {
 			e := m.Entity
 			if e.Kind != KindCountry || e.Code == "" {
 				continue
@@ -82,7 +82,6 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 					break
 				}
 			}
-			_ = k
 		}
 	}
 	// parliaments and capitals name the country too: "Jogorku Kenesh",

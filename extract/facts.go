@@ -177,6 +177,7 @@ type cand struct {
 
 func (d *doc) toFacts(cands []cand, headline bool) []Fact {
 	var facts []Fact
+	lastSent := -1 // sentence of the last fact kept: the head of a list its items inherit from
 	seen := map[string]bool{}
 	for _, c := range cands {
 		key := groupKey(c.g) + "|" + strconv.Itoa(c.count)
@@ -193,7 +194,7 @@ func (d *doc) toFacts(cands []cand, headline bool) []Fact {
 			Count:            c.count,
 			Qualifier:        c.qual,
 			Status:           c.status,
-			Evidence:         collapseSpace(s.text),
+			Evidence:         s.text,
 			Rule:             c.rule,
 			Spans:            c.g.spans,
 		}
@@ -201,18 +202,19 @@ func (d *doc) toFacts(cands []cand, headline bool) []Fact {
 			f.SubjectCanonical = f.Subject
 		}
 		if f.Status == "" {
-			f.Status = d.inheritedStatus(facts, c.sent)
+			f.Status = d.inheritedStatus(facts, lastSent, c.sent)
 		}
 		f.AsOf, f.PeriodStart, f.PeriodEnd = d.timeAnchors(s, c.tok)
 		if headline {
+			f.Evidence = collapseSpace(s.text)
 			f.CharStart, f.CharEnd = -1, -1
 			f.Rule = "headline_" + f.Rule
 		} else {
-			f.Evidence = s.text
 			f.CharStart = utf8.RuneCountInString(d.body[:s.start])
 			f.CharEnd = f.CharStart + utf8.RuneCountInString(s.text)
 		}
 		facts = append(facts, f)
+		lastSent = c.sent
 	}
 	return facts
 }
@@ -252,11 +254,9 @@ func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 // inheritedStatus gives a count with no verb of its own the status of the
 // statement that introduced it: the list head just before, else the
 // article's first stated status, else what the article is about.
-func (d *doc) inheritedStatus(facts []Fact, sent int) string {
-	if n := len(facts); n > 0 && facts[n-1].Status != "" && facts[n-1].CharStart >= 0 {
-		if prev := d.sentenceAt(facts[n-1].CharStart); prev >= sent-3 {
-			return facts[n-1].Status
-		}
+func (d *doc) inheritedStatus(facts []Fact, lastSent, sent int) string {
+	if n := len(facts); n > 0 && facts[n-1].Status != "" && lastSent >= 0 && lastSent >= sent-3 {
+		return facts[n-1].Status
 	}
 	for si := range d.sents {
 		if d.sents[si].toks != nil && d.sents[si].observers {
@@ -269,16 +269,6 @@ func (d *doc) inheritedStatus(facts []Fact, sent int) string {
 		return StatusAccredited
 	}
 	return StatusArrived
-}
-
-// sentenceAt returns the index of the sentence holding rune offset off.
-func (d *doc) sentenceAt(off int) int {
-	for si := range d.sents {
-		if utf8.RuneCountInString(d.body[:d.sents[si].end]) > off {
-			return si
-		}
-	}
-	return len(d.sents) - 1
 }
 
 // factID is stable across runs: the article's identity, the group and the count.

@@ -29,8 +29,7 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 			break
 		}
 	}
-	from, to := s.clause(i)
-	_ = from
+	_, to := s.clause(i)
 	for k := 0; k < min(len(s.toks), to+4); k++ {
 		if hasStem(s.toks[k].low, []string{"accredit", "аккредит", "registered", "зарегистрир"}) {
 			anchored = true
