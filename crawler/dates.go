@@ -6,11 +6,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/extract/article"
 )
 
 // Listing, feed and sitemap dates only decide which items to queue and when
-// to stop paging (the article page has the last word). extract.ParseDate
+// to stop paging (the article page has the last word). article.ParseDate
 // reads the shapes news pages print; feeds add RFC 822/1123 with zone names,
 // and cn.inform.kz cards write months as "8月".
 
@@ -38,10 +38,10 @@ func parseItemDate(s string) (time.Time, bool) {
 		}
 		return time.Month(n).String()
 	})
-	return extract.ParseDate(s)
+	return article.ParseDate(s)
 }
 
 // kzDate is midnight of a day in Kazakhstan.
 func kzDate(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, extract.KazakhstanOffset(y, m, d, 0, 0))
+	return time.Date(y, m, d, 0, 0, 0, 0, article.KazakhstanOffset(y, m, d, 0, 0))
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/obsfacts/obsfacts/extract/article"
 )
 
 // benchPages loads the development corpus and fixture pages, split into
@@ -87,9 +89,9 @@ func BenchmarkPipelineWithFacts(b *testing.B) {
 // BenchmarkExtractFacts is fact extraction alone, on articles already parsed.
 func BenchmarkExtractFacts(b *testing.B) {
 	with, _ := benchPages(b)
-	var arts []Article
+	var arts []article.Article
 	for _, p := range with {
-		a, err := Parse(p)
+		a, err := article.Parse(p)
 		if err != nil {
 			b.Fatal(err)
 		}

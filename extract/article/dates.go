@@ -1,0 +1,301 @@
+package article
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Kazakhstan moved from UTC+6 to UTC+5 countrywide at 2024-03-01 00:00 local
+// time. The rule is hard-coded so that results do not depend on the tzdata of
+// the machine (tzdata before 2024a still says +06:00 for Asia/Almaty).
+var (
+	kzBefore = time.FixedZone("+06", 6*3600)
+	kzAfter  = time.FixedZone("+05", 5*3600)
+)
+
+// KazakhstanOffset returns +06:00 for local times before 2024-03-01 00:00 and
+// +05:00 from then on.
+func KazakhstanOffset(year int, month time.Month, day, hour, min int) *time.Location {
+	// Compare the wall clock as if it were UTC: only the ordering matters.
+	wall := time.Date(year, month, day, hour, min, 0, 0, time.UTC)
+	if wall.Before(time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)) {
+		return kzBefore
+	}
+	return kzAfter
+}
+
+// zoneFunc picks the UTC offset of a local wall-clock time.
+type zoneFunc func(year int, month time.Month, day, hour, min int) *time.Location
+
+// fixedZone returns a zoneFunc that always answers loc.
+func fixedZone(loc *time.Location) zoneFunc {
+	return func(int, time.Month, int, int, int) *time.Location { return loc }
+}
+
+// ParseDate parses a date/time as news sites print it and returns it with
+// Kazakhstan's offset unless the text states one ("GMT +6", an ISO 8601
+// offset). It finds the date anywhere in s, so labels and trailing view counts
+// do no harm. ok is false if no date is found. Dates without a time get 00:00.
+func ParseDate(s string) (t time.Time, ok bool) {
+	t, _, ok = parseDateZone(s, KazakhstanOffset)
+	return t, ok
+}
+
+var (
+	reISODate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?`)
+	reNumDate = regexp.MustCompile(`\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b`) // day first, as the region writes it
+	// Day before month: "20 November 2020", "06 Января 2021", "15 march 2024 year".
+	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})\b`)
+	// Month before day: "February 2, 2023", "Nov. 8 2022".
+	reMonthDay = regexp.MustCompile(`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reClock    = regexp.MustCompile(`\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b`)
+	reGMT      = regexp.MustCompile(`(?i)\b(?:GMT|UTC)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b`)
+)
+
+// parseDateZone is ParseDate with the offset rule for unstated offsets made a
+// parameter. stated reports whether the text gave its own offset.
+func parseDateZone(s string, zone zoneFunc) (t time.Time, stated bool, ok bool) {
+	if m := reISODate.FindStringSubmatch(s); m != nil {
+		y, mo, d := dateAtoi(m[1]), dateAtoi(m[2]), dateAtoi(m[3])
+		h, mi, sec := dateAtoi(m[4]), dateAtoi(m[5]), dateAtoi(m[6])
+		if validYMD(y, mo, d) && h < 24 && mi < 60 && sec < 61 {
+			if loc := isoOffset(m[7]); loc != nil {
+				return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true, true
+			}
+			if loc := gmtOffset(s); loc != nil {
+				return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), true, true
+			}
+			return time.Date(y, time.Month(mo), d, h, mi, sec, 0, zone(y, time.Month(mo), d, h, mi)), false, true
+		}
+	}
+
+	y, mo, d, span, found := findCalendarDate(s)
+	if !found {
+		return time.Time{}, false, false
+	}
+	h, mi := 0, 0
+	// The time may stand before or after the date; take the one outside the
+	// date itself, nearest to it.
+	if c, ok := findClock(s, span); ok {
+		h, mi = c[0], c[1]
+	}
+	if loc := gmtOffset(s); loc != nil {
+		return time.Date(y, time.Month(mo), d, h, mi, 0, 0, loc), true, true
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, 0, 0, zone(y, time.Month(mo), d, h, mi)), false, true
+}
+
+// findCalendarDate finds the first day-month-year in s in any of the printed
+// forms and returns it with its byte span.
+func findCalendarDate(s string) (y, mo, d int, span [2]int, ok bool) {
+	best := -1
+	try := func(start, end, yy, mm, dd int) {
+		if !validYMD(yy, mm, dd) {
+			return
+		}
+		if best < 0 || start < best {
+			best = start
+			y, mo, d, span = yy, mm, dd, [2]int{start, end}
+		}
+	}
+	if m := reNumDate.FindStringSubmatchIndex(s); m != nil && strings.Count(s[m[0]:m[1]], s[m[4]:m[5]]) == 2 {
+		try(m[0], m[1], dateAtoi(s[m[8]:m[9]]), dateAtoi(s[m[6]:m[7]]), dateAtoi(s[m[2]:m[3]]))
+	}
+	for _, m := range reDayMonth.FindAllStringSubmatchIndex(s, -1) {
+		if month, ok := MonthNumber(s[m[4]:m[5]]); ok {
+			try(m[0], m[1], dateAtoi(s[m[6]:m[7]]), int(month), dateAtoi(s[m[2]:m[3]]))
+			break
+		}
+	}
+	for _, m := range reMonthDay.FindAllStringSubmatchIndex(s, -1) {
+		if month, ok := MonthNumber(s[m[2]:m[3]]); ok {
+			try(m[0], m[1], dateAtoi(s[m[6]:m[7]]), int(month), dateAtoi(s[m[4]:m[5]]))
+			break
+		}
+	}
+	return y, mo, d, span, best >= 0
+}
+
+// findClock returns the hour and minute of the clock time nearest to the
+// date span, ignoring anything inside the span.
+func findClock(s string, span [2]int) ([2]int, bool) {
+	var best [2]int
+	bestDist := -1
+	for _, m := range reClock.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] < span[1] && m[1] > span[0] {
+			continue
+		}
+		h, mi := dateAtoi(s[m[2]:m[3]]), dateAtoi(s[m[4]:m[5]])
+		if h > 23 || mi > 59 {
+			continue
+		}
+		dist := m[0] - span[1]
+		if m[1] <= span[0] {
+			dist = span[0] - m[1]
+		}
+		if bestDist < 0 || dist < bestDist {
+			bestDist, best = dist, [2]int{h, mi}
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// isoOffset turns "Z", "+06:00", "+0600" or "+06" into a zone; nil if empty.
+func isoOffset(z string) *time.Location {
+	if z == "" {
+		return nil
+	}
+	if z == "Z" {
+		return time.UTC
+	}
+	sign := 1
+	if z[0] == '-' {
+		sign = -1
+	}
+	digits := strings.ReplaceAll(z[1:], ":", "")
+	h := dateAtoi(digits[:2])
+	mi := 0
+	if len(digits) >= 4 {
+		mi = dateAtoi(digits[2:4])
+	}
+	return offsetZone(sign * (h*3600 + mi*60))
+}
+
+// gmtOffset finds "GMT +6" / "UTC+05:00" in s; nil if absent.
+func gmtOffset(s string) *time.Location {
+	m := reGMT.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	h, mi := dateAtoi(m[2]), dateAtoi(m[3])
+	if h > 14 || mi > 59 {
+		return nil
+	}
+	sign := 1
+	if m[1] != "+" {
+		sign = -1
+	}
+	return offsetZone(sign * (h*3600 + mi*60))
+}
+
+// offsetZone names fixed zones like tzdata does ("+06"), so that equal
+// offsets compare and print alike.
+func offsetZone(secs int) *time.Location {
+	switch secs {
+	case 0:
+		return time.UTC
+	case 6 * 3600:
+		return kzBefore
+	case 5 * 3600:
+		return kzAfter
+	}
+	sign := '+'
+	a := secs
+	if a < 0 {
+		sign, a = '-', -a
+	}
+	name := string(sign) + zoneDigits(a/3600)
+	if a%3600 != 0 {
+		name += zoneDigits(a % 3600 / 60)
+	}
+	return time.FixedZone(name, secs)
+}
+
+func zoneDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func dateAtoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func validYMD(y, m, d int) bool {
+	if y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+var englishMonths = [...]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// monthForms lists the Russian (nominative, genitive, prepositional,
+// abbreviated) and Kazakh month names.
+var monthForms = map[string]time.Month{
+	"январь": 1, "января": 1, "январе": 1, "янв": 1,
+	"февраль": 2, "февраля": 2, "феврале": 2, "фев": 2, "февр": 2,
+	"март": 3, "марта": 3, "марте": 3, "мар": 3,
+	"апрель": 4, "апреля": 4, "апреле": 4, "апр": 4,
+	"май": 5, "мая": 5, "мае": 5,
+	"июнь": 6, "июня": 6, "июне": 6, "июн": 6,
+	"июль": 7, "июля": 7, "июле": 7, "июл": 7,
+	"август": 8, "августа": 8, "августе": 8, "авг": 8,
+	"сентябрь": 9, "сентября": 9, "сентябре": 9, "сен": 9, "сент": 9,
+	"октябрь": 10, "октября": 10, "октябре": 10, "окт": 10,
+	"ноябрь": 11, "ноября": 11, "ноябре": 11, "ноя": 11, "нояб": 11,
+	"декабрь": 12, "декабря": 12, "декабре": 12, "дек": 12,
+	"қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
+	"шілде": 7, "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}
+
+// MonthNumber maps an English or Russian month name in any case/inflection or
+// abbreviation ("November", "nov", "Января", "январь", "янв.", "Августа") to
+// 1..12.
+func MonthNumber(word string) (time.Month, bool) {
+	w := strings.ToLower(strings.TrimRight(strings.TrimSpace(word), "."))
+	if w == "" {
+		return 0, false
+	}
+	if m, ok := monthForms[w]; ok {
+		return m, true
+	}
+	if !isASCIILetters(w) || len(w) < 3 {
+		return 0, false
+	}
+	for i, name := range englishMonths {
+		// Any prefix of at least three letters: "nov", "sept", "novem".
+		if strings.HasPrefix(name, w) {
+			return time.Month(i + 1), true
+		}
+	}
+	return 0, false
+}
+
+func isASCIILetters(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostZones are the offsets of publishers outside Kazakhstan, by host
+// suffix, for dates they print without one. Everything else is read as
+// Kazakhstan time.
+var hostZones = []struct {
+	suffix string
+	secs   int
+}{
+	{".kg", 6 * 3600},
+	{".uz", 5 * 3600}, {".tj", 5 * 3600}, {".tm", 5 * 3600},
+	{".az", 4 * 3600}, {".am", 4 * 3600}, {".ge", 4 * 3600},
+	{".ru", 3 * 3600}, {".by", 3 * 3600}, {"tass.com", 3 * 3600},
+}
+
+// zoneForHost returns the offset rule for dates printed by host.
+func zoneForHost(host string) zoneFunc {
+	for _, z := range hostZones {
+		if host == strings.TrimPrefix(z.suffix, ".") || strings.HasSuffix(host, z.suffix) {
+			return fixedZone(offsetZone(z.secs))
+		}
+	}
+	return KazakhstanOffset
+}
