@@ -14,6 +14,8 @@ type CSVOptions struct {
 	// Raw turns off CSV-injection neutralisation (see NewCSVWriter), for
 	// consumers that never evaluate formulas and want cells byte-exact.
 	Raw bool
+	// Comma is the field separator: ',' when zero, '\t' for TSV.
+	Comma rune
 }
 
 // csvWriter writes a header row, then one record per row.
@@ -36,7 +38,11 @@ type csvWriter struct {
 // tab or carriage return gets a leading single quote, so spreadsheets do not
 // run it as a formula (OWASP "CSV injection"). Integer cells are left alone.
 func NewCSVWriter(w io.Writer, opts CSVOptions) Writer {
-	return &csvWriter{w: csv.NewWriter(w), out: w, opts: opts}
+	cw := csv.NewWriter(w)
+	if opts.Comma != 0 {
+		cw.Comma = opts.Comma
+	}
+	return &csvWriter{w: cw, out: w, opts: opts}
 }
 
 func (c *csvWriter) writeHeader() error {

@@ -98,9 +98,9 @@ func Reconcile(rows []Row) []ElectionRow {
 	return out
 }
 
-// WriteElections writes election rows as CSV (neutralised unless raw) or
-// JSON Lines.
-func WriteElections(w io.Writer, format string, rows []ElectionRow, raw bool) error {
+// WriteElections writes election rows as CSV or TSV (with opts) or JSON
+// Lines.
+func WriteElections(w io.Writer, format string, rows []ElectionRow, opts CSVOptions) error {
 	switch format {
 	case "jsonl":
 		enc := json.NewEncoder(w)
@@ -114,10 +114,18 @@ func WriteElections(w io.Writer, format string, rows []ElectionRow, raw bool) er
 			}
 		}
 		return nil
-	case "csv":
+	case "csv", "tsv":
+		if opts.BOM {
+			if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+				return fmt.Errorf("export: write elections: %w", err)
+			}
+		}
 		cw := csv.NewWriter(w)
+		if format == "tsv" {
+			cw.Comma = '\t'
+		}
 		cell := func(s string) string {
-			if raw {
+			if opts.Raw {
 				return s
 			}
 			return Neutralize(s)
@@ -143,5 +151,5 @@ func WriteElections(w io.Writer, format string, rows []ElectionRow, raw bool) er
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown format %q: use csv or jsonl", format)
+	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
 }

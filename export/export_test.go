@@ -234,6 +234,7 @@ func TestNewWriter(t *testing.T) {
 	}{
 		{"csv", false, "fact_id,source"},
 		{"JSONL", false, `{"fact_id":"f1"`},
+		{"tsv", false, "fact_id\tsource"},
 		{"xlsx", true, ""},
 	}
 	for _, tt := range tests {
@@ -258,9 +259,10 @@ func TestNewWriter(t *testing.T) {
 			t.Errorf("%s: output %q", tt.format, buf.String())
 		}
 	}
-	for path, want := range map[string]string{"out.JSONL": "jsonl", "x.ndjson": "jsonl", "x.csv": "csv", "x": "csv"} {
-		if got := FormatOf(path); got != want {
-			t.Errorf("FormatOf(%q) = %q, want %q", path, got, want)
+	for path, want := range map[string]string{"out.JSONL": "jsonl", "x.ndjson": "jsonl", "x.csv": "csv", "x.TSV": "tsv",
+		"no extension": "", "x.xlsx": "", "x.json": ""} {
+		if got, ok := FormatOf(path); got != want || ok != (want != "") {
+			t.Errorf("FormatOf(%q) = %q, %v; want %q", path, got, ok, want)
 		}
 	}
 }

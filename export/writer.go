@@ -15,26 +15,35 @@ type Writer interface {
 }
 
 // Formats are the names NewWriter accepts.
-var Formats = []string{"csv", "jsonl"}
+var Formats = []string{"csv", "tsv", "jsonl"}
 
-// NewWriter returns the Writer for a format name, "csv" or "jsonl" (case
-// insensitive). opts apply to CSV only.
+// NewWriter returns the Writer for a format name, "csv", "tsv" or "jsonl"
+// (case insensitive). opts apply to CSV and TSV only.
 func NewWriter(w io.Writer, format string, opts CSVOptions) (Writer, error) {
 	switch strings.ToLower(format) {
 	case "csv":
 		return NewCSVWriter(w, opts), nil
+	case "tsv":
+		opts.Comma = '\t'
+		return NewCSVWriter(w, opts), nil
 	case "jsonl":
 		return NewJSONLWriter(w), nil
 	}
-	return nil, fmt.Errorf("export: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
 }
 
-// FormatOf guesses the format from a file name's extension: ".jsonl",
-// ".ndjson" and ".json" are "jsonl", anything else "csv".
-func FormatOf(path string) string {
+// FormatOf tells the format from a file name's extension: ".csv", ".tsv"
+// (or ".tab"), and ".jsonl" (or ".ndjson"). ok is false for any other
+// extension, so a name such as out.xlsx is refused rather than silently
+// written as CSV.
+func FormatOf(path string) (format string, ok bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".ndjson", ".json":
-		return "jsonl"
+	case ".csv":
+		return "csv", true
+	case ".tsv", ".tab":
+		return "tsv", true
+	case ".jsonl", ".ndjson":
+		return "jsonl", true
 	}
-	return "csv"
+	return "", false
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/obsfacts/obsfacts/crawler"
@@ -18,101 +18,88 @@ import (
 )
 
 func init() {
-	register("crawl", "crawl news sites' election coverage into the database (resumable)", runCrawl)
+	register(newCrawlCmd)
 }
 
-// listFlag collects a repeatable flag; a value may also hold a
-// comma-separated list when split is set.
-type listFlag struct {
-	vals  []string
-	split bool
+// crawlOptions are the flags of crawl.
+type crawlOptions struct {
+	sites, starts, resolve []string
+	dates                  dateRange
+	dbPath, contact        string
+	all                    bool
+	maxPages, parallel     int
+	maxBody, retries       int
+	delay, timeout         time.Duration
 }
 
-func (l *listFlag) String() string { return strings.Join(l.vals, ",") }
-
-func (l *listFlag) Set(v string) error {
-	if !l.split {
-		l.vals = append(l.vals, v)
-		return nil
-	}
-	for _, s := range strings.Split(v, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			l.vals = append(l.vals, s)
-		}
-	}
-	return nil
-}
-
-func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var (
-		sites   = listFlag{split: true}
-		starts  listFlag
-		resolve listFlag
-	)
-	fs.Var(&sites, "site", "site `profile` to crawl: "+profileNames()+", or all (repeatable, comma-separated)")
-	fs.Var(&starts, "start", "crawl from this `URL` instead of the profiles' start pages (repeatable)")
-	fs.Var(&resolve, "resolve", "send HOST's requests to ADDR, like curl: `HOST=ADDR` with ADDR ip[:port] or http://ip:port for a plain-HTTP mirror; HOST * matches all (repeatable)")
-	since := fs.String("since", "", "earliest publication `date` (YYYY-MM-DD) to crawl")
-	until := fs.String("until", "", "latest publication `date` (YYYY-MM-DD) to crawl")
-	dbPath := fs.String("db", defaultDB, "SQLite `file` holding the archive, facts and crawl queue")
-	all := fs.Bool("all-articles", false, "take every article in the date range, not only election coverage")
-	maxPages := fs.Int("max-pages", 0, "stop after `N` requests (0: no limit); the rest stays queued")
-	delay := fs.Duration("delay", time.Second, "pause after each request to a host (plus up to half as much at random)")
-	parallel := fs.Int("parallel", 2, "parallel requests per host")
-	contact := fs.String("contact", "https://github.com/obsfacts/obsfacts", "contact `URL` or address sent in the User-Agent")
-	timeout := fs.Duration("timeout", 30*time.Second, "time limit for one request")
-	maxBody := fs.Int("max-body", 10<<20, "largest response body accepted, in `bytes`")
-	retries := fs.Int("retries", 3, "retries of a URL on 429, 5xx and network errors before it is recorded as failed")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts crawl [flags]
-
-Crawls the sites' election coverage (or, with --all-articles, every article)
+func newCrawlCmd(a *app) *cobra.Command {
+	var o crawlOptions
+	cmd := &cobra.Command{
+		Use:   "crawl [flags]",
+		Short: "Crawl news sites' election coverage into the database (resumable)",
+		Long: `Crawls the sites' election coverage (or, with --all-articles, every article)
 politely: robots.txt obeyed, a per-host delay, retries with backoff. Every
 response is archived, every article goes through extraction, and page, article
-and facts are saved together. The queue lives in the database: run the same
-command again after an interruption (Ctrl-C, a crash, kill -9) and it
-continues where it stopped. Ctrl-C stops gracefully; a second Ctrl-C exits at
-once, losing nothing already saved.
+and facts are saved together.
 
-Flags:
-`)
-		fs.PrintDefaults()
+The queue lives in the database: run the same command again after an
+interruption (Ctrl-C, a crash, kill -9) and it continues where it stopped.
+Ctrl-C stops gracefully; a second Ctrl-C exits at once, losing nothing already
+saved.`,
+		Example: `  obsfacts crawl --site kazinform --since 2023-03 --until 2023-03
+  obsfacts crawl --site all --delay 0 --resolve '*=http://127.0.0.1:8099'`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q: start URLs go with --start", args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCrawl(cmd.Context(), &o, flagLine(cmd), a.stderr)
+		},
 	}
-	if ok, err := parseFlags(fs, args); !ok {
+	fs := cmd.Flags()
+	fs.StringSliceVar(&o.sites, "site", []string{"all"}, "site `PROFILE` to crawl: "+profileNames()+", or all (repeatable, comma-separated)")
+	fs.StringArrayVar(&o.starts, "start", nil, "crawl from this `URL` instead of the profiles' start pages (repeatable)")
+	fs.StringArrayVar(&o.resolve, "resolve", nil, "send HOST's requests to ADDR, like curl: `HOST=ADDR` with ADDR ip[:port] or http://ip:port for a plain-HTTP mirror; HOST * matches all (repeatable)")
+	o.dates.addFlags(fs, "publication")
+	fs.StringVar(&o.dbPath, "db", defaultDB, "SQLite `FILE` holding the archive, facts and crawl queue")
+	fs.BoolVar(&o.all, "all-articles", false, "take every article in the date range, not only election coverage")
+	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` requests (0: no limit); the rest stays queued")
+	fs.DurationVar(&o.delay, "delay", time.Second, "pause after each request to a host (plus up to half as much at random)")
+	fs.IntVar(&o.parallel, "parallel", 2, "parallel requests per host")
+	fs.StringVar(&o.contact, "contact", "https://github.com/obsfacts/obsfacts", "contact `URL` or address sent in the User-Agent")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for one request")
+	fs.IntVar(&o.maxBody, "max-body", 10<<20, "largest response body accepted, in `BYTES`")
+	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors before it is recorded as failed")
+	return cmd
+}
+
+func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Writer) error {
+	cfg, err := crawlConfig(o.sites, &o.dates, o.resolve)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "obsfacts crawl: unexpected arguments %q (start URLs go with --start)\n", fs.Args())
-		return errUsage
+	if o.parallel < 1 || o.delay < 0 || o.retries < 0 || o.maxBody < 1 || o.timeout <= 0 || o.maxPages < 0 {
+		return usagef("--parallel, --max-body and --timeout must be positive; --delay, --retries and --max-pages not negative")
 	}
-	cfg, err := crawlConfig(sites.vals, *since, *until, resolve.vals)
-	if err != nil {
-		fmt.Fprintf(stderr, "obsfacts crawl: %v\n", err)
-		return errUsage
-	}
-	if *parallel < 1 || *delay < 0 || *retries < 0 || *maxBody < 1 || *timeout <= 0 || *maxPages < 0 {
-		fmt.Fprintln(stderr, "obsfacts crawl: --parallel, --max-body and --timeout must be positive; --delay, --retries and --max-pages not negative")
-		return errUsage
-	}
-	cfg.Start = starts.vals
-	cfg.AllArticles = *all
-	cfg.MaxPages = *maxPages
-	cfg.Delay, cfg.RandomDelay = *delay, *delay/2
-	cfg.Parallelism = *parallel
-	cfg.Contact = *contact
-	cfg.Timeout = *timeout
-	cfg.MaxBody = *maxBody
-	cfg.MaxAttempts = *retries + 1
-	cfg.Args = strings.Join(args, " ")
+	cfg.Start = o.starts
+	cfg.AllArticles = o.all
+	cfg.MaxPages = o.maxPages
+	cfg.Delay, cfg.RandomDelay = o.delay, o.delay/2
+	cfg.Parallelism = o.parallel
+	cfg.Contact = o.contact
+	cfg.Timeout = o.timeout
+	cfg.MaxBody = o.maxBody
+	cfg.MaxAttempts = o.retries + 1
+	cfg.Args = args
 	if cfg.Range.Until.IsZero() {
 		// An open-ended crawl re-reads listings once a day; restarted the
 		// same day it resumes without fetching them again.
 		cfg.ListingEpoch = time.Now().Format("2006-01-02")
 	}
 
-	st, err := store.Open(*dbPath)
+	st, err := store.Open(o.dbPath)
 	if err != nil {
 		return err
 	}
@@ -130,8 +117,7 @@ Flags:
 
 	c, err := crawler.New(cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "obsfacts crawl: %v\n", err)
-		return errUsage
+		return usagef("%v", err)
 	}
 	sum, err := c.Run(ctx)
 	if werr := sum.WriteText(stderr); werr != nil && err == nil {
@@ -149,7 +135,7 @@ Flags:
 
 // crawlConfig turns the flags about what to crawl into a crawler.Config
 // with the polite defaults.
-func crawlConfig(sites []string, since, until string, resolve []string) (crawler.Config, error) {
+func crawlConfig(sites []string, dates *dateRange, resolve []string) (crawler.Config, error) {
 	cfg := crawler.DefaultConfig()
 	for _, s := range sites {
 		if s == "all" {
@@ -157,22 +143,16 @@ func crawlConfig(sites []string, since, until string, resolve []string) (crawler
 			break
 		}
 		if crawler.ProfileByName(s) == nil {
-			return cfg, fmt.Errorf("--site %q: unknown site; known: %s, all", s, profileNames())
+			return cfg, usagef("--site %q: unknown site; use %s or all", s, profileNames())
 		}
 		cfg.Sites = append(cfg.Sites, s)
 	}
 	var err error
-	if cfg.Range.Since, err = parseDay("--since", since); err != nil {
+	if cfg.Range.Since, cfg.Range.Until, err = dates.bounds(); err != nil {
 		return cfg, err
-	}
-	if cfg.Range.Until, err = parseDay("--until", until); err != nil {
-		return cfg, err
-	}
-	if !cfg.Range.Since.IsZero() && !cfg.Range.Until.IsZero() && cfg.Range.Until.Before(cfg.Range.Since) {
-		return cfg, fmt.Errorf("--until %s is before --since %s", until, since)
 	}
 	if cfg.Resolve, err = crawler.ParseResolve(resolve); err != nil {
-		return cfg, err
+		return cfg, usagef("%v", err)
 	}
 	return cfg, nil
 }

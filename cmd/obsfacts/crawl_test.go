@@ -256,12 +256,16 @@ func TestCrawlFlags(t *testing.T) {
 		{"--parallel", "0"},
 		{"stray-argument"},
 	} {
-		var stderr bytes.Buffer
-		if err := runCrawl(context.Background(), args, &bytes.Buffer{}, &stderr); !errors.Is(err, errUsage) {
-			t.Errorf("%q: err %v, want a usage error", args, err)
+		db := filepath.Join(t.TempDir(), "obsfacts.db")
+		code, _, stderr := runCLI(t, append([]string{"crawl", "--db", db}, args...)...)
+		if code != 2 {
+			t.Errorf("%q: exit %d, want 2 (a usage error)", args, code)
 		}
-		if stderr.Len() == 0 {
-			t.Errorf("%q: no message", args)
+		if !strings.Contains(stderr, "obsfacts crawl: ") || !strings.Contains(stderr, "Run 'obsfacts crawl --help'") {
+			t.Errorf("%q: message %q", args, stderr)
+		}
+		if _, err := os.Stat(db); !os.IsNotExist(err) {
+			t.Errorf("%q: a usage error created the database (%v)", args, err)
 		}
 	}
 }

@@ -2,54 +2,61 @@ package main
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
-	register("elections", "one row per election and observer group, reconciled across articles", runElections)
+	register(newElectionsCmd)
 }
 
-func runElections(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("elections", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", defaultDB, "SQLite `file` to read")
-	format := fs.String("format", "csv", "csv or jsonl")
-	raw := fs.Bool("raw", false, "CSV: do not neutralise cells that spreadsheets would read as formulas")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts elections [--db FILE] [--format csv|jsonl]
+func newElectionsCmd(a *app) *cobra.Command {
+	var (
+		dbPath string
+		out    output
+	)
+	cmd := &cobra.Command{
+		Use:   "elections [flags]",
+		Short: "One row per election and observer group, reconciled across articles",
+		Long: `Reconciles the stored facts of many articles into one row per election
+(country, date and type) and observer group, in these columns (README.md
+explains each):
 
-Reconciles the stored facts of many articles into one row per election
-(date and type) and observer group: the latest accredited count with the date
-it holds at, the largest count stated, how many articles state a count, and
-the fact ids behind the row.
+  ` + wrapList(export.ElectionColumns, 76, "  ") + `
 
-Flags:
-`)
-		fs.PrintDefaults()
+This is the table to start an analysis from.`,
+		Example: `  obsfacts elections --db obsfacts.db -o elections.csv`,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, st, err := openToExport(&out, dbPath)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return writeElections(cmd.Context(), st, &out, format, a.stdout)
+		},
 	}
-	if ok, err := parseFlags(fs, args); !ok {
-		return err
-	}
-	if *format != "csv" && *format != "jsonl" {
-		fmt.Fprintf(stderr, "obsfacts elections: unknown format %q: use csv or jsonl\n", *format)
-		return errUsage
-	}
-	st, err := openExisting(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	fs := cmd.Flags()
+	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	out.addFlags(fs)
+	return cmd
+}
+
+func writeElections(ctx context.Context, src factReader, out *output, format string, stdout io.Writer) error {
 	var rows []export.Row
-	if err := st.Rows(ctx, store.Filter{}, func(r export.Row) error {
+	if err := src.Rows(ctx, store.Filter{}, func(r export.Row) error {
 		rows = append(rows, r)
 		return nil
 	}); err != nil {
 		return err
 	}
-	return export.WriteElections(stdout, *format, export.Reconcile(rows), *raw)
+	dst, commit, err := out.open(stdout)
+	if err != nil {
+		return err
+	}
+	return commit(export.WriteElections(dst, format, export.Reconcile(rows), out.csvOptions()))
 }

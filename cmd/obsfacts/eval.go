@@ -2,63 +2,66 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/obsfacts/obsfacts/eval"
 	"github.com/obsfacts/obsfacts/extract"
 )
 
 func init() {
-	register("eval", "score extraction against hand-coded gold facts", runEval)
+	register(newEvalCmd)
 }
 
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	goldPath := fs.String("gold", "", "gold facts, JSON Lines in the format of seeds/gold.jsonl (required)")
-	minP := fs.Float64("min-precision", 0, "exit with status 1 if precision is below this")
-	minR := fs.Float64("min-recall", 0, "exit with status 1 if recall is below this")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts eval --gold GOLD.jsonl [flags] INPUT...
-
-Extracts facts from each INPUT and scores them against the gold facts of the
+func newEvalCmd(a *app) *cobra.Command {
+	var (
+		goldPath   string
+		minP, minR float64
+	)
+	cmd := &cobra.Command{
+		Use:   "eval --gold GOLD.jsonl [flags] INPUT...",
+		Short: "Score extraction against hand-coded gold facts",
+		Long: `Extracts facts from each INPUT and scores them against the gold facts of the
 files with the same base name: precision, recall and F1 overall, per file, per
 rule and per subject kind, then every miss and false positive with its
-sentence. Inputs with no gold lines count as pages without facts.
-
-Flags:
-`)
-		fs.PrintDefaults()
+sentence. Inputs with no gold lines count as pages without facts. README.md
+describes the gold format.`,
+		Example: `  obsfacts eval --gold testdata/corpus/en/gold.jsonl testdata/corpus/en/*.txt`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if goldPath == "" {
+				return usagef("--gold is required: name the gold facts file (JSON Lines)")
+			}
+			if len(args) == 0 {
+				return usagef("no input given: name the files to score")
+			}
+			gold, err := eval.ReadGold(goldPath)
+			if err != nil {
+				return err
+			}
+			preds, files, err := predict(cmd.Context(), args, a.stderr)
+			if err != nil {
+				return err
+			}
+			report := eval.Score(gold, preds, files)
+			if err := report.WriteText(a.stdout); err != nil {
+				return err
+			}
+			if p, r := report.Overall.Precision(), report.Overall.Recall(); p < minP || r < minR {
+				return fmt.Errorf("precision %.3f / recall %.3f below the required %.3f / %.3f", p, r, minP, minR)
+			}
+			return nil
+		},
 	}
-	if ok, err := parseFlags(fs, args); !ok {
-		return err
-	}
-	if *goldPath == "" || fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "obsfacts eval: need --gold FILE and at least one INPUT")
-		fs.Usage()
-		return errUsage
-	}
-	gold, err := eval.ReadGold(*goldPath)
-	if err != nil {
-		return err
-	}
-	preds, files, err := predict(ctx, fs.Args(), stderr)
-	if err != nil {
-		return err
-	}
-	report := eval.Score(gold, preds, files)
-	if err := report.WriteText(stdout); err != nil {
-		return err
-	}
-	if p, r := report.Overall.Precision(), report.Overall.Recall(); p < *minP || r < *minR {
-		return fmt.Errorf("precision %.3f / recall %.3f below the required %.3f / %.3f", p, r, *minP, *minR)
-	}
-	return nil
+	fs := cmd.Flags()
+	fs.StringVar(&goldPath, "gold", "", "gold facts, JSON Lines, one object per fact (`FILE`, required)")
+	fs.Float64Var(&minP, "min-precision", 0, "exit with status 1 if precision is below `P`")
+	fs.Float64Var(&minR, "min-recall", 0, "exit with status 1 if recall is below `R`")
+	return cmd
 }
 
 // predict extracts facts from every input; an input that cannot be read is
@@ -74,12 +77,12 @@ func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Pre
 		files = append(files, filepath.Base(in))
 		page, err := loadInput(ctx, &http.Client{Timeout: 30 * time.Second}, in, defaultMaxInput)
 		if err != nil {
-			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, err)
+			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, inputError(err))
 			continue
 		}
 		res, err := x.Process(page)
 		if err != nil {
-			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, err)
+			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, inputError(err))
 			continue
 		}
 		preds = append(preds, eval.FromFacts(filepath.Base(in), res.Facts)...)

@@ -3,106 +3,120 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
-	register("export", "write the stored facts as CSV or JSON Lines", runExport)
+	register(newExportCmd)
 }
 
-func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", defaultDB, "SQLite `file` to read")
-	format := fs.String("format", "", "csv or jsonl (default: from the -o extension, else csv)")
-	out := fs.String("o", "", "write to `file` instead of stdout (written atomically)")
-	since := fs.String("since", "", "only articles published on or after this `date` (YYYY-MM-DD)")
-	until := fs.String("until", "", "only articles published on or before this `date` (YYYY-MM-DD)")
-	site := fs.String("site", "", "only this publisher host, domain or crawler profile")
-	raw := fs.Bool("raw", false, "CSV: do not neutralise cells that spreadsheets would read as formulas")
-	bom := fs.Bool("bom", false, "CSV: start with a UTF-8 byte order mark (for old Excel versions)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts export [flags]
+// factReader is what export and elections read from a store.
+type factReader interface {
+	Rows(ctx context.Context, f store.Filter, fn func(export.Row) error) error
+}
 
-Writes every stored fact, one row per fact, in the columns README.md lists.
-CSV is RFC 4180, UTF-8, with a header row; cells starting with = + - @ are
-prefixed with ' so spreadsheets do not run them as formulas (--raw turns
-this off). JSON Lines has the same keys.
+func newExportCmd(a *app) *cobra.Command {
+	var (
+		dbPath string
+		out    output
+		dates  dateRange
+		site   string
+	)
+	cmd := &cobra.Command{
+		Use:   "export [flags]",
+		Short: "Write the stored facts as CSV, TSV or JSON Lines",
+		Long: `Writes every stored fact, one row per fact, ordered by publication time, in
+these columns (README.md explains each):
 
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if ok, err := parseFlags(fs, args); !ok {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "obsfacts export: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
-	}
-	var filter store.Filter
-	var err error
-	if filter.Since, err = parseDay("--since", *since); err != nil {
-		fmt.Fprintln(stderr, "obsfacts export:", err)
-		return errUsage
-	}
-	if filter.Until, err = parseDay("--until", *until); err != nil {
-		fmt.Fprintln(stderr, "obsfacts export:", err)
-		return errUsage
-	}
-	filter.Site = *site
-	if *format == "" {
-		*format = "csv"
-		if *out != "" {
-			*format = export.FormatOf(*out)
-		}
-	}
-	// checked before -o is created, so a typo leaves no file behind
-	if !slices.Contains(export.Formats, strings.ToLower(*format)) {
-		fmt.Fprintf(stderr, "obsfacts export: unknown format %q: use %s\n", *format, strings.Join(export.Formats, " or "))
-		return errUsage
-	}
-	st, err := openExisting(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+  ` + wrapList(export.Columns, 76, "  ") + `
 
-	dst, commit, err := outputFile(*out, stdout)
-	if err != nil {
-		return err
+CSV follows RFC 4180: UTF-8, a header row, fields quoted where needed. A text
+cell starting with = + - @ gets a leading ' so spreadsheets do not run it as a
+formula (--raw turns this off). TSV is the same with tabs. JSON Lines has the
+same keys, and is never altered.`,
+		Example: `  obsfacts export --db obsfacts.db -o facts.csv
+  obsfacts export --site kazinform --since 2023-03 --until 2023-03 --format jsonl`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var filter store.Filter
+			var err error
+			if filter.Since, filter.Until, err = dates.bounds(); err != nil {
+				return err
+			}
+			filter.Site = site
+			format, st, err := openToExport(&out, dbPath)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			n, err := exportRows(cmd.Context(), st, filter, &out, format, a.stdout)
+			if err != nil {
+				return err
+			}
+			if out.path != "" {
+				fmt.Fprintf(a.stderr, "obsfacts export: %d facts written to %s\n", n, out.path)
+			}
+			return nil
+		},
 	}
-	w, err := export.NewWriter(dst, *format, export.CSVOptions{Raw: *raw, BOM: *bom})
+	fs := cmd.Flags()
+	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	out.addFlags(fs)
+	dates.addFlags(fs, "publication")
+	fs.StringVar(&site, "site", "", "only this publisher `HOST`, parent domain or crawler profile")
+	return cmd
+}
+
+// exportRows writes the rows of filter to out and returns how many.
+func exportRows(ctx context.Context, src factReader, filter store.Filter, out *output, format string, stdout io.Writer) (int, error) {
+	dst, commit, err := out.open(stdout)
 	if err != nil {
-		_ = commit(err) // removes the temporary file
-		fmt.Fprintln(stderr, "obsfacts export:", err)
-		return errUsage
+		return 0, err
+	}
+	w, err := export.NewWriter(dst, format, out.csvOptions())
+	if err != nil {
+		return 0, commit(err)
 	}
 	n := 0
-	err = st.Rows(ctx, filter, func(r export.Row) error {
+	err = src.Rows(ctx, filter, func(r export.Row) error {
 		n++
 		return w.Write(r)
 	})
 	if err == nil {
 		err = w.Flush()
 	}
-	if err = commit(err); err != nil {
-		return err
+	return n, commit(err)
+}
+
+// wrapList joins words with ", " in lines of at most width bytes, each
+// continuation line starting with indent.
+func wrapList(words []string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range words {
+		if i > 0 {
+			b.WriteString(",")
+			line++
+			if line+len(w)+1 > width {
+				b.WriteString("\n" + indent)
+				line = len(indent)
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(w)
+		line += len(w)
 	}
-	if *out != "" {
-		fmt.Fprintf(stderr, "obsfacts export: %d facts written to %s\n", n, *out)
-	}
-	return nil
+	return b.String()
 }
 
 const defaultDB = "obsfacts.db"
@@ -116,6 +130,17 @@ func openExisting(path string) (*store.Store, error) {
 	return store.Open(path)
 }
 
+// openToExport checks the output format, then opens the database to read,
+// in this order so that a mistyped format creates nothing.
+func openToExport(out *output, dbPath string) (string, *store.Store, error) {
+	format, err := out.resolveFormat()
+	if err != nil {
+		return "", nil, err
+	}
+	st, err := openExisting(dbPath)
+	return format, st, err
+}
+
 // requireDB refuses to create an empty database where the user meant to
 // read one.
 func requireDB(path string) error {
@@ -126,47 +151,4 @@ func requireDB(path string) error {
 		return err
 	}
 	return nil
-}
-
-// parseDay reads a YYYY-MM-DD flag value.
-func parseDay(flagName, v string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse("2006-01-02", v)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%s %q: want a date like 2022-11-20", flagName, v)
-	}
-	return t, nil
-}
-
-// outputFile returns where to write: stdout, or a temporary file next to
-// path that commit renames into place only when everything was written, so
-// a failed export (full disk, interrupt) never leaves a truncated file
-// posing as a complete one.
-func outputFile(path string, stdout io.Writer) (io.Writer, func(error) error, error) {
-	if path == "" {
-		return stdout, func(err error) error { return err }, nil
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, nil, fmt.Errorf("create %s: %w", path, err)
-	}
-	commit := func(err error) error {
-		if err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(f.Name(), path)
-		}
-		if err != nil {
-			os.Remove(f.Name())
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
-	}
-	return f, commit, nil
 }

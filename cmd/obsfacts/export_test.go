@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
@@ -187,7 +188,8 @@ func TestExportFormats(t *testing.T) {
 }
 
 // TestExportFilter checks --since and --until against the publication date
-// at the site's offset, both ends included.
+// at the site's offset, both ends included; a year or month stands for its
+// first day after --since and its last day after --until.
 func TestExportFilter(t *testing.T) {
 	db, facts := extractDB(t)
 	code, out, errOut := runCLI(t, "export", "--db", db)
@@ -200,21 +202,25 @@ func TestExportFilter(t *testing.T) {
 	}
 	tests := []struct {
 		since, until string
-		empty        bool // no article falls in the range
+		first, last  string // the days they stand for, when not the same
+		empty        bool   // no article falls in the range
 	}{
 		{since: "2023-03-15"},
 		{until: "2023-03-14"}, // 2023-03-14T00:00+06:00 is still 13 March in UTC
 		{since: "2023-03-14", until: "2023-03-14"},
 		{since: "2019-06-07", until: "2023-03-13"},
 		{since: "2024-01-01", empty: true},
-		{since: "2023-03-18", until: "2023-03-16", empty: true},
+		{since: "2023-03", until: "2023-03", first: "2023-03-01", last: "2023-03-31"},
+		{since: "2019", until: "2019", first: "2019-01-01", last: "2019-12-31"},
+		{since: "2019-07", until: "2022", first: "2019-07-01", last: "2022-12-31", empty: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.since+"_"+tt.until, func(t *testing.T) {
+			first, last := cmp.Or(tt.first, tt.since), cmp.Or(tt.last, tt.until)
 			var want []string
 			for _, r := range all {
 				day := r["published_at"][:10]
-				if (tt.since == "" || day >= tt.since) && (tt.until == "" || day <= tt.until) {
+				if (first == "" || day >= first) && (last == "" || day <= last) {
 					want = append(want, r["fact_id"])
 				}
 			}
@@ -254,10 +260,13 @@ func TestExportErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"bad since", []string{"--db", "DB", "--since", "2023-3-14", "-o", "OUT"}, 2, `--since "2023-3-14"`},
+		{"bad since", []string{"--db", "DB", "--since", "2023-3-14", "-o", "OUT"}, 2, `--since "2023-3-14": want a date: 2022, 2022-11 or 2022-11-20`},
 		{"bad until", []string{"--db", "DB", "--until", "2023-02-30"}, 2, `--until "2023-02-30"`},
-		{"unknown format", []string{"--db", "DB", "--format", "xml", "-o", "OUT"}, 2, `unknown format "xml"`},
-		{"unknown flag", []string{"--db", "DB", "--nosuch"}, 2, "flag provided but not defined"},
+		{"since after until", []string{"--db", "DB", "--since", "2023-04", "--until", "2023-03-31", "-o", "OUT"}, 2, "--since 2023-04 is after --until 2023-03-31"},
+		{"unknown format", []string{"--db", "DB", "--format", "xml", "-o", "OUT"}, 2, `--format "xml": unknown format`},
+		{"unknown extension", []string{"--db", "DB", "-o", "OUT.xlsx"}, 2, "-o OUT.xlsx: cannot tell the format from the file name"},
+		{"missing directory", []string{"--db", "DB", "-o", "OUT/no/such.csv"}, 1, "-o OUT/no/such.csv: no such directory\n"},
+		{"unknown flag", []string{"--db", "DB", "--nosuch"}, 2, "unknown flag --nosuch"},
 		{"stray argument", []string{"--db", "DB", "facts.csv"}, 2, `unexpected argument "facts.csv"`},
 		{"missing database", []string{"--db", "MISSING", "-o", "OUT"}, 1, "no database at MISSING"},
 	}

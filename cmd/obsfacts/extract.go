@@ -3,15 +3,17 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/spf13/cobra"
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
@@ -19,54 +21,69 @@ import (
 )
 
 func init() {
-	register("extract", "extract observer facts from saved pages, text dumps or URLs", runExtract)
+	register(newExtractCmd)
 }
 
-// maxInputBytes bounds one input: a news page is well under a megabyte, so
+// defaultMaxInput bounds one input: a news page is well under a megabyte, so
 // anything this large is not an article and would only cost memory.
 const defaultMaxInput = 16 << 20
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "csv", "output format: csv or jsonl")
-	dbPath := fs.String("db", "", "also store pages, articles and facts in this SQLite `file`")
-	raw := fs.Bool("raw", false, "CSV: do not neutralise cells that spreadsheets would read as formulas")
-	maxSize := fs.Int64("max-size", defaultMaxInput, "largest input accepted, in `bytes`")
-	timeout := fs.Duration("timeout", 30*time.Second, "time limit for fetching a URL input")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts extract [flags] INPUT...
+// extractOptions are the flags of extract.
+type extractOptions struct {
+	out     output
+	dbPath  string
+	maxSize int64
+	timeout time.Duration
+}
 
-Extracts observer facts from each INPUT — a saved HTML page, a text dump, or
-an http(s) URL fetched once — and writes them to stdout, one row per fact.
-Messages go to stderr. The exit status is 1 if any input failed; the other
-inputs are still processed.
-
-Flags:
-`)
-		fs.PrintDefaults()
+func newExtractCmd(a *app) *cobra.Command {
+	var o extractOptions
+	cmd := &cobra.Command{
+		Use:   "extract [flags] INPUT...",
+		Short: "Extract observer facts from saved pages, text dumps or URLs",
+		Long: `Extracts observer facts from each INPUT (a saved HTML page, a text dump, or
+an http(s) URL fetched once) and writes them to stdout or -o FILE, one row per
+fact, in the columns of 'obsfacts export'. Messages go to stderr. The exit
+status is 1 if any input failed; the other inputs are still processed.`,
+		Example: `  obsfacts extract page.html --format jsonl
+  obsfacts extract --db demo.db testdata/pages/*.html -o facts.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("no input given: name files, text dumps or URLs")
+			}
+			if o.maxSize < 1 || o.timeout <= 0 {
+				return usagef("--max-size and --timeout must be positive")
+			}
+			return runExtract(cmd.Context(), cmd, &o, args, a)
+		},
 	}
-	if ok, err := parseFlags(fs, args); !ok {
+	fs := cmd.Flags()
+	o.out.addFlags(fs)
+	fs.StringVar(&o.dbPath, "db", "", "also store pages, articles and facts in this SQLite `FILE`")
+	fs.Int64Var(&o.maxSize, "max-size", defaultMaxInput, "largest input accepted, in `BYTES`")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for fetching a URL input")
+	return cmd
+}
+
+// resultSaver is what extract --db needs of a store.
+type resultSaver interface {
+	SaveResult(ctx context.Context, page extract.Page, kind, articleKey string, res *extract.Result) error
+}
+
+func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inputs []string, a *app) (err error) {
+	format, err := o.out.resolveFormat()
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "obsfacts extract: no input given: name files, text dumps or URLs")
-		fs.Usage()
-		return errUsage
-	}
-	w, err := export.NewWriter(stdout, *format, export.CSVOptions{Raw: *raw})
-	if err != nil {
-		fmt.Fprintf(stderr, "obsfacts extract: %v\n", err)
-		return errUsage
-	}
 	counts := map[string]int{}
-	var st *store.Store
-	if *dbPath != "" {
-		if st, err = store.Open(*dbPath); err != nil {
+	var saver resultSaver
+	if o.dbPath != "" {
+		st, err := store.Open(o.dbPath)
+		if err != nil {
 			return err
 		}
 		defer st.Close()
-		runID, err := st.StartCommand(ctx, "extract", strings.Join(args, " "))
+		runID, err := st.StartCommand(ctx, "extract", fmt.Sprintf("%s %d inputs", flagLine(cmd), len(inputs)))
 		if err != nil {
 			return err
 		}
@@ -77,11 +94,25 @@ Flags:
 			}
 			_ = st.FinishRun(context.WithoutCancel(ctx), runID, counts, outcome)
 		}()
+		saver = st
 	}
-	return extractInputs(ctx, fs.Args(), w, st, counts, *maxSize, *timeout, stderr)
+	dst, commit, err := o.out.open(a.stdout)
+	if err != nil {
+		return err
+	}
+	w, err := export.NewWriter(dst, format, o.out.csvOptions())
+	if err != nil {
+		return commit(err)
+	}
+	err = extractInputs(ctx, inputs, w, saver, counts, o.maxSize, o.timeout, a.stderr)
+	if errors.Is(err, errPartial) {
+		// the facts of the inputs that worked are still written
+		return errors.Join(commit(nil), err)
+	}
+	return commit(err)
 }
 
-func extractInputs(ctx context.Context, inputs []string, w export.Writer, st *store.Store, counts map[string]int, maxSize int64, timeout time.Duration, stderr io.Writer) error {
+func extractInputs(ctx context.Context, inputs []string, w export.Writer, st resultSaver, counts map[string]int, maxSize int64, timeout time.Duration, stderr io.Writer) error {
 	x := extract.NewExtractor()
 	client := &http.Client{Timeout: timeout}
 	failed := 0
@@ -91,12 +122,12 @@ func extractInputs(ctx context.Context, inputs []string, w export.Writer, st *st
 		}
 		page, err := loadInput(ctx, client, in, maxSize)
 		if err == nil {
-			err = processPage(ctx, x, page, w, st, counts, stderr)
+			err = processPage(ctx, x, page, w, st, counts)
 		}
 		if err != nil {
 			failed++
 			counts["failed"]++
-			fmt.Fprintf(stderr, "obsfacts extract: %s: %v\n", in, err)
+			fmt.Fprintf(stderr, "obsfacts extract: %s: %v\n", in, inputError(err))
 			continue
 		}
 		counts["inputs"]++
@@ -111,7 +142,24 @@ func extractInputs(ctx context.Context, inputs []string, w export.Writer, st *st
 	return nil
 }
 
-func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w export.Writer, st *store.Store, counts map[string]int, stderr io.Writer) error {
+// inputError words an input's error without the prefixes the packages
+// stack on it: the caller has already named the input.
+func inputError(err error) error {
+	if errors.Is(err, extract.ErrEmpty) {
+		return errors.New("empty page: no text to extract")
+	}
+	msg := reStackedPrefix.ReplaceAllString(err.Error(), "")
+	if errors.Is(err, extract.ErrBinary) {
+		return fmt.Errorf("not a page or text dump (%s)", strings.TrimSuffix(msg, ": binary content"))
+	}
+	return errors.New(msg)
+}
+
+// reStackedPrefix matches the package prefixes of wrapped extract errors:
+// "extract: parse SOURCE: " and "extract: decode: ".
+var reStackedPrefix = regexp.MustCompile(`extract: (parse [^:]*: )?(decode: )?`)
+
+func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w export.Writer, st resultSaver, counts map[string]int) error {
 	res, err := x.Process(page)
 	if err != nil {
 		return err

@@ -430,9 +430,10 @@ func TestExtractUsage(t *testing.T) {
 		msg  string
 	}{
 		{"no input", nil, "no input given"},
-		{"bad flag", []string{"--nosuch", good}, "flag provided but not defined: -nosuch"},
-		{"bad flag value", []string{"--timeout", "soon", good}, "invalid value"},
-		{"unknown format", []string{"--format", "xml", good}, `unknown format "xml"`},
+		{"bad flag", []string{"--nosuch", good}, "unknown flag --nosuch"},
+		{"bad flag value", []string{"--timeout", "soon", good}, `--timeout "soon": want a duration`},
+		{"unknown format", []string{"--format", "xml", good}, `--format "xml": unknown format; use csv, tsv, jsonl`},
+		{"unknown -o extension", []string{"-o", "facts.xlsx", good}, "-o facts.xlsx: cannot tell the format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -448,8 +449,8 @@ func TestExtractUsage(t *testing.T) {
 			if !strings.Contains(errOut, tt.msg) {
 				t.Errorf("stderr does not say %q:\n%s", tt.msg, errOut)
 			}
-			if tt.name != "unknown format" && !strings.Contains(errOut, "Usage: obsfacts extract") {
-				t.Errorf("no usage:\n%s", errOut)
+			if !strings.Contains(errOut, "Run 'obsfacts extract --help' for usage.") {
+				t.Errorf("no pointer to the help:\n%s", errOut)
 			}
 			if _, err := os.Stat(db); !os.IsNotExist(err) {
 				t.Errorf("a usage error created the database (%v)", err)

@@ -1,38 +1,46 @@
 // Command obsfacts builds a dataset of election observer counts from news
 // pages: it crawls, archives, extracts facts, stores them in SQLite and
-// exports CSV or JSON Lines.
+// exports CSV, TSV or JSON Lines.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
-	"sort"
 	"syscall"
+
+	"github.com/spf13/cobra"
 )
 
-// command is one subcommand. run gets the arguments after the subcommand
-// name; it writes data to stdout and messages to stderr.
-type command struct {
-	summary string
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+// app is what every command shares: where data and messages go. Commands
+// write data to stdout (or -o FILE) and everything else to stderr.
+type app struct {
+	stdout, stderr io.Writer
 }
 
-// commands is filled by each subcommand's file in an init function, so adding
-// a command touches only its own file.
-var commands = map[string]command{}
+// commandFactories are filled by each subcommand's file in an init function,
+// so adding a command touches only its own file.
+var commandFactories []func(*app) *cobra.Command
 
-func register(name, summary string, run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
-	commands[name] = command{summary: summary, run: run}
+// register adds a subcommand: newCmd builds it for one run of the program.
+func register(newCmd func(*app) *cobra.Command) {
+	commandFactories = append(commandFactories, newCmd)
 }
 
-// errUsage marks errors already explained to the user (bad flags): exit 2.
-var errUsage = errors.New("usage")
+// usageError is a bad flag or argument (exit status 2). Its message is
+// printed once, followed by a pointer to the command's help.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// usagef returns a usageError; the message should say what to do instead.
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
 
 // errPartial marks a run where some inputs failed but the others were
 // processed: exit 1 without repeating the per-input messages.
@@ -42,42 +50,102 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run executes one command line and returns the exit status of the README's
+// table: 0 success, 1 an error or failed inputs, 2 a bad flag or argument,
+// 130 interrupted.
 func run(args []string, stdout, stderr io.Writer) int {
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stderr)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
-	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(stdout, versionString())
-		return 0
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "obsfacts: unknown command %q\n\n", args[0])
-		usage(stderr)
-		return 2
-	}
+	root := newRootCmd(&app{stdout: stdout, stderr: stderr})
+	root.SetArgs(args)
 	ctx, stop := signalContext()
 	defer stop()
-	err := cmd.run(ctx, args[1:], stdout, stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if cmd == nil {
+		cmd = root
+	}
+	return exitStatus(cmd, err, stderr)
+}
+
+// exitStatus prints err the one way it should be seen and maps it to an exit
+// status.
+func exitStatus(cmd *cobra.Command, err error, stderr io.Writer) int {
+	var usage *usageError
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, errUsage):
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "%s: %s\n", cmd.CommandPath(), usage.msg)
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		return 2
 	case errors.Is(err, errPartial):
 		return 1
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(stderr, "obsfacts %s: interrupted\n", args[0])
+		fmt.Fprintf(stderr, "%s: interrupted\n", cmd.CommandPath())
 		return 130
 	default:
-		fmt.Fprintf(stderr, "obsfacts %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "%s: %v\n", cmd.CommandPath(), err)
 		return 1
 	}
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "obsfacts",
+		Short: "Build a dataset of election observer counts from news pages",
+		Long: `obsfacts builds a dataset of who observed which election, with how many
+observers, from the news: it crawls news sites, archives every page, extracts
+observer facts with their evidence, stores them in SQLite and exports CSV,
+TSV or JSON Lines.`,
+		Example: `  obsfacts extract --db demo.db testdata/pages/*.html > facts.csv
+  obsfacts export --db demo.db -o facts.jsonl
+  obsfacts help crawl`,
+		Version: versionString(),
+		// Commands print their own errors once, with the fix (exitStatus).
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          unknownCommand,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cmd.SetOut(a.stderr)
+			_ = cmd.Usage()
+			return usagef("name a command")
+		},
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.SuggestionsMinimumDistance = 2
+	for _, newCmd := range commandFactories {
+		root.AddCommand(newCmd(a))
+	}
+	root.AddCommand(&cobra.Command{
+		Use:   "version",
+		Short: "Print the version of obsfacts and its extractor",
+		Args:  noArgs,
+		Run:   func(cmd *cobra.Command, _ []string) { fmt.Fprintln(a.stdout, versionString()) },
+	})
+	return root
+}
+
+// unknownCommand rejects a first argument that names no command, with
+// cobra's "did you mean" suggestions.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+	}
+	return usagef("%s", msg)
+}
+
+// noArgs is cobra.NoArgs worded for this tool, and a usage error.
+func noArgs(_ *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	return nil
 }
 
 // signalContext cancels on the first SIGINT/SIGTERM so work can stop
@@ -99,38 +167,4 @@ func signalContext() (context.Context, func()) {
 		os.Exit(130)
 	}()
 	return ctx, func() { signal.Stop(sig); cancel() }
-}
-
-func usage(w io.Writer) {
-	fmt.Fprint(w, `obsfacts builds a dataset of election observer counts from news pages.
-
-Usage:
-  obsfacts <command> [flags] [arguments]
-
-Commands:
-`)
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
-	}
-	fmt.Fprint(w, `
-Run 'obsfacts <command> --help' for the flags of a command.
-`)
-}
-
-// parseFlags parses a command's flags. When ok is false the command returns
-// err at once: nil after --help, errUsage after a bad flag (the flag package
-// has already said what was wrong).
-func parseFlags(fs *flag.FlagSet, args []string) (ok bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return false, nil
-		}
-		return false, errUsage
-	}
-	return true, nil
 }

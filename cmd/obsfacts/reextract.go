@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,35 +10,36 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/obsfacts/obsfacts/extract"
 )
 
 func init() {
-	register("reextract", "re-run extraction over the stored pages, offline", runReextract)
+	register(newReextractCmd)
 }
 
-func runReextract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", defaultDB, "SQLite `file` to update")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: obsfacts reextract [--db FILE]
-
-Re-runs article and fact extraction over every stored article page, without
+func newReextractCmd(a *app) *cobra.Command {
+	var dbPath string
+	cmd := &cobra.Command{
+		Use:   "reextract [flags]",
+		Short: "Re-run extraction over the stored pages, offline",
+		Long: `Re-runs article and fact extraction over every stored article page, without
 the network, after the extractor changed. Each article's facts are replaced
-in one transaction and stamped with extractor version `+extract.Version+`;
-an interrupted run can simply be started again.
+in one transaction and stamped with extractor version ` + extract.Version + `;
+an interrupted run can simply be started again.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runReextract(cmd.Context(), dbPath, a.stderr)
+		},
+	}
+	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to update")
+	return cmd
+}
 
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if ok, err := parseFlags(fs, args); !ok {
-		return err
-	}
-	st, err := openExisting(*dbPath)
+func runReextract(ctx context.Context, dbPath string, stderr io.Writer) error {
+	st, err := openExisting(dbPath)
 	if err != nil {
 		return err
 	}
