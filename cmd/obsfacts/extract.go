@@ -17,6 +17,7 @@ import (
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/extract/article"
 	"github.com/obsfacts/obsfacts/store"
 )
 
@@ -145,19 +146,19 @@ func extractInputs(ctx context.Context, inputs []string, w export.Writer, st res
 // inputError words an input's error without the prefixes the packages
 // stack on it: the caller has already named the input.
 func inputError(err error) error {
-	if errors.Is(err, extract.ErrEmpty) {
+	if errors.Is(err, article.ErrEmpty) {
 		return errors.New("empty page: no text to extract")
 	}
 	msg := reStackedPrefix.ReplaceAllString(err.Error(), "")
-	if errors.Is(err, extract.ErrBinary) {
+	if errors.Is(err, article.ErrBinary) {
 		return fmt.Errorf("not a page or text dump (%s)", strings.TrimSuffix(msg, ": binary content"))
 	}
 	return errors.New(msg)
 }
 
-// reStackedPrefix matches the package prefixes of wrapped extract errors:
-// "extract: parse SOURCE: " and "extract: decode: ".
-var reStackedPrefix = regexp.MustCompile(`extract: (parse [^:]*: )?(decode: )?`)
+// reStackedPrefix matches the package prefixes of wrapped extraction
+// errors: "article: parse SOURCE: " and "article: decode: ".
+var reStackedPrefix = regexp.MustCompile(`(extract|article): (parse [^:]*: )?(decode: )?`)
 
 func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w export.Writer, st resultSaver, counts map[string]int) error {
 	res, err := x.Process(page)
