@@ -60,8 +60,8 @@ func Reconcile(rows []Row) []ElectionRow {
 		a.row.Facts++
 		a.row.FactIDs = append(a.row.FactIDs, r.FactID)
 		a.articles[r.SourceURL] = true
-		if r.Count > a.row.Largest {
-			a.row.Largest, a.row.LargestStatus = r.Count, r.Status
+		if r.Observers > a.row.Largest {
+			a.row.Largest, a.row.LargestStatus = r.Observers, r.Status
 		}
 		if r.Status == "accredited" {
 			when := r.AsOf
@@ -69,8 +69,8 @@ func Reconcile(rows []Row) []ElectionRow {
 				when = r.PublishedAt[:10]
 			}
 			// latest date wins; on the same date the larger count (accreditation only grows)
-			if a.row.LatestAccredited < 0 || when > a.latest || when == a.latest && r.Count > a.row.LatestAccredited {
-				a.row.LatestAccredited, a.row.LatestAsOf, a.latest = r.Count, when, when
+			if a.row.LatestAccredited < 0 || when > a.latest || when == a.latest && r.Observers > a.row.LatestAccredited {
+				a.row.LatestAccredited, a.row.LatestAsOf, a.latest = r.Observers, when, when
 			}
 		}
 	}

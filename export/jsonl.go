@@ -16,8 +16,8 @@ type jsonlWriter struct {
 }
 
 // NewJSONLWriter returns a Writer of JSON Lines: one object per row with the
-// keys of Columns in order. count, char_start and char_end are numbers;
-// spans is a number, or null when the fact states none.
+// keys of Columns in order. observers, char_start and char_end are numbers,
+// spans too when stated; a missing value (empty text, no spans) is null.
 func NewJSONLWriter(w io.Writer) Writer {
 	return &jsonlWriter{w: bufio.NewWriter(w)}
 }
@@ -40,7 +40,7 @@ func (j *jsonlWriter) Flush() error {
 
 // appendJSON appends r as a JSON object with keys in column order. It is
 // written by hand because encoding/json cannot both keep the column order
-// and emit a zero spans as null.
+// and emit missing values as null.
 func appendJSON(b []byte, r Row) []byte {
 	b = append(b, '{')
 	for i, v := range r.Values() {
@@ -51,7 +51,7 @@ func appendJSON(b []byte, r Row) []byte {
 		b = appendString(b, col)
 		b = append(b, ':')
 		switch {
-		case col == "spans" && v == "":
+		case v == "":
 			b = append(b, "null"...)
 		case numeric[col]:
 			b = append(b, v...)

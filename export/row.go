@@ -19,18 +19,27 @@ import (
 // the fact model, then the extra article columns.
 var Columns = []string{
 	"fact_id", "source", "source_url", "site", "title", "published_at",
-	"election_date", "election_type", "subject", "subject_canonical",
-	"subject_code", "subject_kind", "count", "qualifier", "status", "as_of",
-	"period_start", "period_end", "evidence", "char_start", "char_end", "rule",
-	"extractor_version", "content_sha256", "fetched_at", "spans", "check",
-	"author", "section", "language", "election_country",
+	"published_utc", "published_date", "election_date", "election_type",
+	"subject", "subject_canonical", "subject_code", "subject_kind",
+	"observers", "qualifier", "status", "as_of", "period_start", "period_end",
+	"evidence", "char_start", "char_end", "rule", "extractor_version",
+	"content_sha256", "fetched_at", "spans", "check_note", "author",
+	"section", "language", "election_country",
 }
+
+// LegacyColumns maps the names that Columns replaced to their new names.
+// The store's fact_rows view still offers the old names, after every
+// column of Columns, for one release: "count" clashes with pandas'
+// DataFrame.count and "check" is an SQL keyword.
+var LegacyColumns = map[string]string{"count": "observers", "check": "check_note"}
 
 // Row is one fact with its provenance, one field per column of Columns.
 //
-// Times are RFC 3339 text: PublishedAt keeps the site's UTC offset, FetchedAt
-// is in UTC and empty for local files. Spans is 0 when not stated; it is an
-// empty cell in CSV and null in JSON.
+// Times are RFC 3339 text: PublishedAt keeps the site's UTC offset,
+// PublishedUTC is the same instant in UTC, PublishedDate its calendar date
+// at the site's offset; FetchedAt is in UTC. A missing value is "" (0 for
+// Spans): an empty cell in CSV, null in JSON Lines and Parquet, NULL in the
+// store.
 type Row struct {
 	FactID           string `json:"fact_id"`
 	Source           string `json:"source"`
@@ -38,13 +47,15 @@ type Row struct {
 	Site             string `json:"site"`
 	Title            string `json:"title"`
 	PublishedAt      string `json:"published_at"`
+	PublishedUTC     string `json:"published_utc"`
+	PublishedDate    string `json:"published_date"`
 	ElectionDate     string `json:"election_date"`
 	ElectionType     string `json:"election_type"`
 	Subject          string `json:"subject"`
 	SubjectCanonical string `json:"subject_canonical"`
 	SubjectCode      string `json:"subject_code"`
 	SubjectKind      string `json:"subject_kind"`
-	Count            int    `json:"count"`
+	Observers        int    `json:"observers"`
 	Qualifier        string `json:"qualifier"`
 	Status           string `json:"status"`
 	AsOf             string `json:"as_of"`
@@ -58,7 +69,7 @@ type Row struct {
 	ContentSHA256    string `json:"content_sha256"`
 	FetchedAt        string `json:"fetched_at"`
 	Spans            int    `json:"spans"`
-	Check            string `json:"check"`
+	CheckNote        string `json:"check_note"`
 	Author           string `json:"author"`
 	Section          string `json:"section"`
 	Language         string `json:"language"`
@@ -83,13 +94,15 @@ func NewRow(page extract.Page, a extract.Article, f extract.Fact) Row {
 		Site:             site,
 		Title:            a.Title,
 		PublishedAt:      FormatPublished(a.PublishedAt),
+		PublishedUTC:     FormatFetched(a.PublishedAt),
+		PublishedDate:    publishedDate(a.PublishedAt),
 		ElectionDate:     f.ElectionDate,
 		ElectionType:     f.ElectionType,
 		Subject:          f.Subject,
 		SubjectCanonical: f.SubjectCanonical,
 		SubjectCode:      f.SubjectCode,
 		SubjectKind:      f.SubjectKind,
-		Count:            f.Count,
+		Observers:        f.Count,
 		Qualifier:        f.Qualifier,
 		Status:           f.Status,
 		AsOf:             f.AsOf,
@@ -103,7 +116,7 @@ func NewRow(page extract.Page, a extract.Article, f extract.Fact) Row {
 		ContentSHA256:    page.SHA256(),
 		FetchedAt:        FormatFetched(page.FetchedAt),
 		Spans:            f.Spans,
-		Check:            f.Check,
+		CheckNote:        f.Check,
 		Author:           a.Author,
 		Section:          a.Section,
 		Language:         a.Language,
@@ -121,8 +134,17 @@ func FormatPublished(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// FormatFetched formats a fetch time as RFC 3339 in UTC, or "" for the zero
-// time (local files).
+// publishedDate is the calendar date of t at its own (the site's) offset,
+// or "" for the zero time.
+func publishedDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// FormatFetched formats a time as RFC 3339 in UTC, or "" for the zero
+// time: fetch times (empty for local files) and published_utc.
 func FormatFetched(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -140,12 +162,14 @@ func hostOf(s string) string {
 }
 
 // MarshalJSON encodes the row as one JSON object with the keys of Columns,
-// in order: integers as numbers, spans null when 0, text unescaped for HTML.
+// in order: integers as numbers, missing values (empty text, spans 0) as
+// null, text unescaped for HTML.
 func (r Row) MarshalJSON() ([]byte, error) {
 	return appendJSON(nil, r), nil
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes; a null spans is 0.
+// UnmarshalJSON decodes what MarshalJSON encodes; null is "" for text and 0
+// for spans.
 func (r *Row) UnmarshalJSON(b []byte) error {
 	type plain Row // no methods: avoids recursion
 	aux := struct {
@@ -171,14 +195,14 @@ func (r Row) Values() []string {
 	}
 	return []string{
 		r.FactID, r.Source, r.SourceURL, r.Site, r.Title, r.PublishedAt,
-		r.ElectionDate, r.ElectionType, r.Subject, r.SubjectCanonical,
-		r.SubjectCode, r.SubjectKind, strconv.Itoa(r.Count), r.Qualifier, r.Status, r.AsOf,
+		r.PublishedUTC, r.PublishedDate, r.ElectionDate, r.ElectionType, r.Subject, r.SubjectCanonical,
+		r.SubjectCode, r.SubjectKind, strconv.Itoa(r.Observers), r.Qualifier, r.Status, r.AsOf,
 		r.PeriodStart, r.PeriodEnd, r.Evidence, strconv.Itoa(r.CharStart), strconv.Itoa(r.CharEnd), r.Rule,
-		r.ExtractorVersion, r.ContentSHA256, r.FetchedAt, spans, r.Check,
+		r.ExtractorVersion, r.ContentSHA256, r.FetchedAt, spans, r.CheckNote,
 		r.Author, r.Section, r.Language, r.ElectionCountry,
 	}
 }
 
 // numeric reports which cells of Values hold integers; they are never
 // neutralised against CSV injection.
-var numeric = map[string]bool{"count": true, "char_start": true, "char_end": true, "spans": true}
+var numeric = map[string]bool{"observers": true, "char_start": true, "char_end": true, "spans": true}

@@ -205,6 +205,136 @@ JOIN articles a ON a.id = f.article_id
 JOIN pages p ON p.id = f.page_id
 ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
 `,
+	// 3: missing values are NULL, not '' (so "election_date IS NULL" finds
+	// the facts without an election); facts.count is facts.observers; the
+	// view gains published_utc and published_date and names its columns so
+	// that none clashes with pandas attributes or SQL keywords, keeping the
+	// old "count" and "check" after them for one release. SQLite cannot drop
+	// NOT NULL from a column, so articles and facts are rebuilt: facts are
+	// copied aside first, since dropping articles would cascade to them.
+	`
+DROP VIEW fact_rows;
+CREATE TEMP TABLE facts_v2 AS SELECT * FROM facts;
+DROP TABLE facts;
+
+CREATE TABLE articles_v3 (
+	id                INTEGER PRIMARY KEY,
+	article_key       TEXT NOT NULL UNIQUE, -- e.g. kazinform:a3721112, canonical URL or file path
+	url               TEXT NOT NULL,        -- canonical URL (or source)
+	site              TEXT,                 -- publisher host
+	title             TEXT,
+	author            TEXT,
+	section           TEXT,
+	tags              TEXT NOT NULL DEFAULT '[]', -- JSON array
+	language          TEXT,
+	published_at      TEXT,                 -- RFC 3339 with the site's offset
+	published_date    TEXT,                 -- YYYY-MM-DD at the site's offset
+	body              TEXT NOT NULL,        -- the text facts' char offsets point into
+	layout            TEXT,
+	page_id           INTEGER NOT NULL REFERENCES pages(id),
+	extractor_version TEXT NOT NULL,
+	first_seen        TEXT NOT NULL,
+	updated_at        TEXT NOT NULL
+);
+INSERT INTO articles_v3
+SELECT id, article_key, url, nullif(site, ''), nullif(title, ''), nullif(author, ''), nullif(section, ''), tags,
+	nullif(language, ''), nullif(published_at, ''), nullif(published_date, ''), body, nullif(layout, ''),
+	page_id, extractor_version, first_seen, updated_at
+FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v3 RENAME TO articles;
+CREATE INDEX articles_site_published_date ON articles(site, published_date);
+CREATE INDEX articles_published_date ON articles(published_date);
+CREATE INDEX articles_published_at ON articles(published_at);
+CREATE INDEX articles_page_id ON articles(page_id);
+
+-- One row per stated count of observers. NULL: not stated or not known.
+CREATE TABLE facts (
+	id                INTEGER PRIMARY KEY,
+	article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	page_id           INTEGER NOT NULL REFERENCES pages(id),
+	fact_id           TEXT NOT NULL,        -- stable across runs
+	subject           TEXT NOT NULL,
+	subject_canonical TEXT,
+	subject_code      TEXT,
+	subject_kind      TEXT,
+	observers         INTEGER NOT NULL CHECK (observers >= 0),
+	qualifier         TEXT,
+	status            TEXT,
+	as_of             TEXT,
+	period_start      TEXT,
+	period_end        TEXT,
+	election_country  TEXT,
+	election_date     TEXT,
+	election_type     TEXT,
+	evidence          TEXT NOT NULL,
+	char_start        INTEGER NOT NULL,     -- code points into articles.body; -1: the headline
+	char_end          INTEGER NOT NULL,
+	rule              TEXT,
+	spans             INTEGER,
+	check_note        TEXT,                 -- why the fact disagrees with others of its article
+	extractor_version TEXT NOT NULL,
+	created_at        TEXT NOT NULL,
+	UNIQUE (article_id, fact_id)
+);
+INSERT INTO facts
+SELECT id, article_id, page_id, fact_id, subject, nullif(subject_canonical, ''), nullif(subject_code, ''),
+	nullif(subject_kind, ''), count, nullif(qualifier, ''), nullif(status, ''), nullif(as_of, ''),
+	nullif(period_start, ''), nullif(period_end, ''), nullif(election_country, ''), nullif(election_date, ''),
+	nullif(election_type, ''), evidence, char_start, char_end, nullif(rule, ''), nullif(spans, 0),
+	nullif(check_note, ''), extractor_version, created_at
+FROM temp.facts_v2;
+DROP TABLE temp.facts_v2;
+CREATE INDEX facts_subject_code ON facts(subject_code);
+CREATE INDEX facts_election_date ON facts(election_date);
+CREATE INDEX facts_election ON facts(election_country, election_date);
+CREATE INDEX facts_page_id ON facts(page_id);
+
+-- Facts as the export writes them: the export columns, in order, then the
+-- old names count and "check" (kept for one release; use observers and
+-- check_note).
+CREATE VIEW fact_rows AS
+SELECT
+	f.fact_id           AS fact_id,
+	p.source            AS source,
+	a.url               AS source_url,
+	a.site              AS site,
+	a.title             AS title,
+	a.published_at      AS published_at,
+	strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at) AS published_utc,
+	a.published_date    AS published_date,
+	f.election_date     AS election_date,
+	f.election_type     AS election_type,
+	f.subject           AS subject,
+	f.subject_canonical AS subject_canonical,
+	f.subject_code      AS subject_code,
+	f.subject_kind      AS subject_kind,
+	f.observers         AS observers,
+	f.qualifier         AS qualifier,
+	f.status            AS status,
+	f.as_of             AS as_of,
+	f.period_start      AS period_start,
+	f.period_end        AS period_end,
+	f.evidence          AS evidence,
+	f.char_start        AS char_start,
+	f.char_end          AS char_end,
+	f.rule              AS rule,
+	f.extractor_version AS extractor_version,
+	p.sha256            AS content_sha256,
+	p.fetched_at        AS fetched_at,
+	f.spans             AS spans,
+	f.check_note        AS check_note,
+	a.author            AS author,
+	a.section           AS section,
+	a.language          AS language,
+	f.election_country  AS election_country,
+	f.observers         AS count,
+	f.check_note        AS "check"
+FROM facts f
+JOIN articles a ON a.id = f.article_id
+JOIN pages p ON p.id = f.page_id
+ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

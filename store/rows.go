@@ -16,9 +16,10 @@ type Filter struct {
 	// offset), both inclusive; only their calendar date counts. Articles
 	// with no known date are left out when either is set.
 	Since, Until time.Time
-	// Site is a publisher host ("en.inform.kz"), a parent domain of it
-	// ("inform.kz"), or a crawler profile name ("kazinform").
-	Site string
+	// Hosts selects articles published on any of these hosts or their
+	// subdomains: "inform.kz" selects www.inform.kz and en.inform.kz. The
+	// caller turns a crawler profile name into its hosts.
+	Hosts []string
 }
 
 // where returns the SQL condition and arguments for f over articles a and
@@ -34,10 +35,14 @@ func (f Filter) where() (string, []any) {
 		conds = append(conds, "a.published_date <= ?")
 		args = append(args, f.Until.Format(time.DateOnly))
 	}
-	if f.Site != "" {
-		conds = append(conds, "(a.site = ? OR a.site LIKE '%.' || ? ESCAPE '\\' OR p.site = ?)")
-		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.Site)
-		args = append(args, f.Site, esc, f.Site)
+	if len(f.Hosts) > 0 {
+		var hosts []string
+		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+		for _, h := range f.Hosts {
+			hosts = append(hosts, "a.site = ? OR a.site LIKE '%.' || ? ESCAPE '\\'")
+			args = append(args, h, esc.Replace(h))
+		}
+		conds = append(conds, "("+strings.Join(hosts, " OR ")+")")
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -51,11 +56,14 @@ func (s *Store) Rows(ctx context.Context, f Filter, fn func(export.Row) error) e
 	// published_at has the site's offset, so order by the instant it names;
 	// undated articles go last.
 	rows, err := s.rdb.QueryContext(ctx, `
-SELECT f.fact_id, p.source, a.url, a.site, a.title, coalesce(a.published_at, ''),
-	f.election_date, f.election_type, f.subject, f.subject_canonical, f.subject_code, f.subject_kind,
-	f.count, f.qualifier, f.status, f.as_of, f.period_start, f.period_end, f.evidence,
-	f.char_start, f.char_end, f.rule, f.extractor_version, p.sha256, coalesce(p.fetched_at, ''),
-	coalesce(f.spans, 0), f.check_note, a.author, a.section, a.language, f.election_country
+SELECT f.fact_id, p.source, a.url, coalesce(a.site, ''), coalesce(a.title, ''), coalesce(a.published_at, ''),
+	coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at), ''), coalesce(a.published_date, ''),
+	coalesce(f.election_date, ''), coalesce(f.election_type, ''), f.subject, coalesce(f.subject_canonical, ''),
+	coalesce(f.subject_code, ''), coalesce(f.subject_kind, ''), f.observers, coalesce(f.qualifier, ''),
+	coalesce(f.status, ''), coalesce(f.as_of, ''), coalesce(f.period_start, ''), coalesce(f.period_end, ''),
+	f.evidence, f.char_start, f.char_end, coalesce(f.rule, ''), f.extractor_version, p.sha256,
+	coalesce(p.fetched_at, ''), coalesce(f.spans, 0), coalesce(f.check_note, ''), coalesce(a.author, ''),
+	coalesce(a.section, ''), coalesce(a.language, ''), coalesce(f.election_country, '')
 FROM facts f
 JOIN articles a ON a.id = f.article_id
 JOIN pages p ON p.id = f.page_id
@@ -68,10 +76,10 @@ ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, 
 	for rows.Next() {
 		var r export.Row
 		err := rows.Scan(&r.FactID, &r.Source, &r.SourceURL, &r.Site, &r.Title, &r.PublishedAt,
-			&r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
-			&r.Count, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
+			&r.PublishedUTC, &r.PublishedDate, &r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
+			&r.Observers, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
 			&r.CharStart, &r.CharEnd, &r.Rule, &r.ExtractorVersion, &r.ContentSHA256, &r.FetchedAt,
-			&r.Spans, &r.Check, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
+			&r.Spans, &r.CheckNote, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
 		if err != nil {
 			return fmt.Errorf("store: rows: %w", err)
 		}
@@ -83,6 +91,27 @@ ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, 
 		return fmt.Errorf("store: rows: %w", err)
 	}
 	return nil
+}
+
+// Sites returns the distinct publisher hosts of the stored articles.
+func (s *Store) Sites(ctx context.Context) ([]string, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT site FROM articles WHERE site IS NOT NULL ORDER BY site`)
+	if err != nil {
+		return nil, fmt.Errorf("store: sites: %w", err)
+	}
+	defer rows.Close()
+	var sites []string
+	for rows.Next() {
+		var site string
+		if err := rows.Scan(&site); err != nil {
+			return nil, fmt.Errorf("store: sites: %w", err)
+		}
+		sites = append(sites, site)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: sites: %w", err)
+	}
+	return sites, nil
 }
 
 // FactCount returns the number of stored facts.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,10 +88,11 @@ func TestRowsFilter(t *testing.T) {
 		{"since inclusive", Filter{Since: day("2023-03-10")}, []string{"a", "b", "b"}},
 		{"until inclusive, local date", Filter{Until: day("2022-11-20")}, []string{"c"}},
 		{"window", Filter{Since: day("2022-01-01"), Until: day("2022-12-31")}, []string{"c"}},
-		{"host", Filter{Site: "en.example.kz"}, []string{"b", "b", "undated"}},
-		{"parent domain", Filter{Site: "example.kz"}, []string{"a", "b", "b", "undated"}},
-		{"no wildcard", Filter{Site: "%"}, nil},
-		{"unknown", Filter{Site: "example.uz"}, nil},
+		{"host", Filter{Hosts: []string{"en.example.kz"}}, []string{"b", "b", "undated"}},
+		{"parent domain", Filter{Hosts: []string{"example.kz"}}, []string{"a", "b", "b", "undated"}},
+		{"several hosts", Filter{Hosts: []string{"ru.example.kz", "example.kg"}}, []string{"c", "a"}},
+		{"no wildcard", Filter{Hosts: []string{"%"}}, nil},
+		{"unknown", Filter{Hosts: []string{"example.uz"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +118,8 @@ func TestRowsStopsOnError(t *testing.T) {
 	}
 }
 
-// The fact_rows view has exactly the export columns and the same values.
+// The fact_rows view has the export columns and the same values, NULL where
+// a value is missing, then the legacy names of renamed columns.
 func TestFactRowsView(t *testing.T) {
 	s := openTemp(t)
 	seed(t, s)
@@ -129,8 +132,14 @@ func TestFactRowsView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(cols, export.Columns) {
-		t.Fatalf("view columns %v\nwant %v", cols, export.Columns)
+	n := len(export.Columns)
+	if len(cols) != n+len(export.LegacyColumns) || !reflect.DeepEqual(cols[:n], export.Columns) {
+		t.Fatalf("view columns %v\nwant %v, then %v", cols, export.Columns, export.LegacyColumns)
+	}
+	for _, old := range cols[n:] {
+		if _, ok := export.LegacyColumns[old]; !ok {
+			t.Errorf("view column %s after the export columns is no legacy name", old)
+		}
 	}
 	want := collect(t, s, Filter{Since: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
 	i := 0
@@ -144,13 +153,22 @@ func TestFactRowsView(t *testing.T) {
 			t.Fatal(err)
 		}
 		cells := want[i].Values()
+		for _, old := range cols[n:] {
+			cells = append(cells, cells[slices.Index(export.Columns, export.LegacyColumns[old])])
+		}
 		for j, v := range vals {
 			got := ""
 			switch v := v.(type) {
 			case nil:
 			case []byte:
+				if len(v) == 0 {
+					t.Errorf("row %d %s: empty text, want NULL", i, cols[j])
+				}
 				got = string(v)
 			case string:
+				if v == "" {
+					t.Errorf("row %d %s: empty text, want NULL", i, cols[j])
+				}
 				got = v
 			case int64:
 				got = strconv.FormatInt(v, 10)

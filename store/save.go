@@ -202,8 +202,8 @@ ON CONFLICT (article_key) DO UPDATE SET
 	body = excluded.body, layout = excluded.layout, page_id = excluded.page_id,
 	extractor_version = excluded.extractor_version, updated_at = excluded.updated_at
 RETURNING id`,
-		key, articleURL, a.Site, a.Title, a.Author, a.Section, string(tags), a.Language,
-		published, publishedDate, a.Body, a.Layout, pageID, extract.Version, now, now,
+		key, articleURL, nullString(a.Site), nullString(a.Title), nullString(a.Author), nullString(a.Section), string(tags),
+		nullString(a.Language), published, publishedDate, a.Body, nullString(a.Layout), pageID, extract.Version, now, now,
 	).Scan(&articleID)
 	if err != nil {
 		return fmt.Errorf("save article %s: %w", key, err)
@@ -216,7 +216,7 @@ RETURNING id`,
 	}
 	stmt, err := tx.PrepareContext(ctx, `
 INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
-	count, qualifier, status, as_of, period_start, period_end, election_date, election_type,
+	observers, qualifier, status, as_of, period_start, period_end, election_date, election_type,
 	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at, election_country)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -224,10 +224,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	}
 	defer stmt.Close()
 	for _, f := range res.Facts {
-		_, err := stmt.ExecContext(ctx, articleID, pageID, f.ID, f.Subject, f.SubjectCanonical, f.SubjectCode,
-			f.SubjectKind, f.Count, f.Qualifier, f.Status, f.AsOf, f.PeriodStart, f.PeriodEnd,
-			f.ElectionDate, f.ElectionType, f.Evidence, f.CharStart, f.CharEnd, f.Rule, nullInt(f.Spans),
-			f.Check, extract.Version, now, f.ElectionCountry)
+		_, err := stmt.ExecContext(ctx, articleID, pageID, f.ID, f.Subject, nullString(f.SubjectCanonical),
+			nullString(f.SubjectCode), nullString(f.SubjectKind), f.Count, nullString(f.Qualifier), nullString(f.Status),
+			nullString(f.AsOf), nullString(f.PeriodStart), nullString(f.PeriodEnd), nullString(f.ElectionDate),
+			nullString(f.ElectionType), f.Evidence, f.CharStart, f.CharEnd, nullString(f.Rule), nullInt(f.Spans),
+			nullString(f.Check), extract.Version, now, nullString(f.ElectionCountry))
 		if err != nil {
 			return fmt.Errorf("insert fact %s of %s: %w", f.ID, key, err)
 		}

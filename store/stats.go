@@ -116,11 +116,11 @@ func (s *Store) readStats(ctx context.Context, st *Stats) error {
 FROM pages GROUP BY site, month ORDER BY site, month`, &st.Pages); err != nil {
 		return fmt.Errorf("pages: %w", err)
 	}
-	if err := siteMonths(`SELECT site, coalesce(substr(published_date, 1, 7), '') AS month, count(*)
+	if err := siteMonths(`SELECT coalesce(site, ''), coalesce(substr(published_date, 1, 7), '') AS month, count(*)
 FROM articles GROUP BY site, month ORDER BY site, month`, &st.Articles); err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
-	err = each(ctx, tx, `SELECT subject_code, count(*) AS n FROM facts GROUP BY subject_code ORDER BY n DESC, subject_code`,
+	err = each(ctx, tx, `SELECT coalesce(subject_code, ''), count(*) AS n FROM facts GROUP BY subject_code ORDER BY n DESC, subject_code`,
 		func(r *sql.Rows) error {
 			var c CodeCount
 			if err := r.Scan(&c.Code, &c.Count); err != nil {

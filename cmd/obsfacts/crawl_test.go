@@ -139,7 +139,7 @@ func readResult(t *testing.T, db string) result {
 		// Not fact_id or source_url: an article reached by several URLs
 		// (Gen A page, its AMP, the qazinform.com copy) may be read from any
 		// of them, whichever came first.
-		r.facts = append(r.facts, fmt.Sprintf("%s | %s | %d | %s", row.Title, row.Subject, row.Count, row.Status))
+		r.facts = append(r.facts, fmt.Sprintf("%s | %s | %d | %s", row.Title, row.Subject, row.Observers, row.Status))
 		return nil
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/store"
 )
@@ -51,12 +53,14 @@ same keys, and is never altered.`,
 			if filter.Since, filter.Until, err = dates.bounds(); err != nil {
 				return err
 			}
-			filter.Site = site
 			format, st, err := openToExport(&out, dbPath)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			if filter.Hosts, err = siteHosts(cmd.Context(), site, st); err != nil {
+				return err
+			}
 			n, err := exportRows(cmd.Context(), st, filter, &out, format, a.stdout)
 			if err != nil {
 				return err
@@ -71,7 +75,7 @@ same keys, and is never altered.`,
 	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
 	out.addFlags(fs)
 	dates.addFlags(fs, "publication")
-	fs.StringVar(&site, "site", "", "only this publisher `HOST`, parent domain or crawler profile")
+	fs.StringVar(&site, "site", "", "only this crawler profile ("+profileNames()+": every host it covers) or publisher `HOST` and its subdomains")
 	return cmd
 }
 
@@ -94,6 +98,40 @@ func exportRows(ctx context.Context, src factReader, filter store.Filter, out *o
 		err = w.Flush()
 	}
 	return n, commit(err)
+}
+
+// siteLister lists the publisher hosts a store holds.
+type siteLister interface {
+	Sites(ctx context.Context) ([]string, error)
+}
+
+// siteHosts turns a --site value into the hosts to select: a crawler
+// profile's hosts, or the host given when a profile covers it or the store
+// holds articles of it (or of its subdomains). Anything else is a usage
+// error listing what there is, rather than an empty export.
+func siteHosts(ctx context.Context, value string, st siteLister) ([]string, error) {
+	if value == "" {
+		return nil, nil
+	}
+	if p := crawler.ProfileByName(value); p != nil {
+		return p.Hosts, nil
+	}
+	host := strings.TrimPrefix(strings.ToLower(value), "www.")
+	stored, err := st.Sites(ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := stored
+	for _, p := range crawler.Profiles() {
+		known = append(known, p.Hosts...)
+	}
+	for _, k := range known {
+		if k == host || strings.HasSuffix(k, "."+host) || strings.HasSuffix(host, "."+k) {
+			return []string{host}, nil
+		}
+	}
+	return nil, usagef("--site %q: no such profile or host; profiles: %s; hosts stored: %s",
+		value, profileNames(), cmp.Or(strings.Join(stored, ", "), "none"))
 }
 
 // wrapList joins words with ", " in lines of at most width bytes, each

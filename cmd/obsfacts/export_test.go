@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -391,5 +392,60 @@ func TestReextract(t *testing.T) {
 	_, got, _ := runCLI(t, "export", "--db", db)
 	if got != want {
 		t.Errorf("export changed after reextract:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestExportSite checks that --site takes a crawler profile (every host it
+// covers, also in a database filled by extract) or a host with its
+// subdomains, and that a value matching nothing is an error.
+func TestExportSite(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sites.db")
+	pages := map[string]string{ // fixture -> its publisher host
+		"kazinform_a_majilis2021.html":    "www.inform.kz",
+		"kazinform_c_kyrgyzstan2026.html": "qazinform.com",
+		"qazaqtv_president2022.html":      "qazaqtv.com",
+		"generic_tass_russia2024.html":    "tass.com",
+	}
+	args := []string{"extract", "--db", db, "-o", filepath.Join(t.TempDir(), "all.csv")}
+	for name := range pages {
+		args = append(args, fixturePage(name))
+	}
+	if code, _, errOut := runCLI(t, args...); code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, errOut)
+	}
+	tests := []struct {
+		site  string
+		hosts []string // hosts of the rows wanted; nil: a usage error
+	}{
+		{"kazinform", []string{"qazinform.com", "www.inform.kz"}},
+		{"inform.kz", []string{"www.inform.kz"}},
+		{"www.inform.kz", []string{"www.inform.kz"}},
+		{"qazaqtv", []string{"qazaqtv.com"}},
+		{"TASS.com", []string{"tass.com"}},
+		{"en.inform.kz", []string{}}, // a host of a profile: known, though none stored
+		{"example.org", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.site, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "export", "--db", db, "--site", tt.site)
+			if tt.hosts == nil {
+				if code != 2 || !strings.Contains(errOut, `--site "example.org": no such profile or host`) || !strings.Contains(errOut, "tass.com") {
+					t.Errorf("exit %d, want 2 with the hosts stored\n%s", code, errOut)
+				}
+				return
+			}
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, errOut)
+			}
+			_, rows := csvRows(t, out)
+			got := map[string]bool{}
+			for _, r := range rows {
+				got[r["site"]] = true
+			}
+			gotHosts := slices.Sorted(maps.Keys(got))
+			if !slices.Equal(gotHosts, tt.hosts) && !(len(gotHosts) == 0 && len(tt.hosts) == 0) {
+				t.Errorf("rows from %v, want %v", gotHosts, tt.hosts)
+			}
+		})
 	}
 }

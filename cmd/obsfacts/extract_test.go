@@ -315,7 +315,7 @@ func TestExtractInputs(t *testing.T) {
 				if r["source"] != in {
 					continue
 				}
-				counts = append(counts, r["count"])
+				counts = append(counts, r["observers"])
 				if !strings.Contains(r["title"], tt.title) {
 					t.Errorf("title %q, want it to contain %q", r["title"], tt.title)
 				}
