@@ -69,6 +69,12 @@ type Config struct {
 	// also receives the https requests. Host "*" matches every host. URLs,
 	// hosts and keys stay the real ones.
 	Resolve map[string]string
+	// AllowPrivate lets the crawl connect to loopback, private and
+	// link-local addresses (127.0.0.0/8, 10.0.0.0/8, 192.168.0.0/16,
+	// 169.254.0.0/16, ...). Without it only hosts named in Resolve may
+	// resolve to such addresses, so a page or redirect cannot point the
+	// crawler at services of the crawling machine or its network.
+	AllowPrivate bool
 
 	// Progress receives live counts; nil means none.
 	Progress Progress

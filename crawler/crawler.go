@@ -31,11 +31,13 @@ type Crawler struct {
 	scopeTag string // suffix of listing keys, see Config.ListingEpoch
 	wide     Range  // cfg.Range with slack, for listing dates
 
-	coll  *colly.Collector
-	bg    context.Context // for saving in-flight work after cancellation
-	done  chan struct{}   // one value per finished request
-	start time.Time
-	n     counters
+	coll   *colly.Collector
+	robots *robotsRules    // robots.txt of each host, fetched once per run
+	scope  hostScope       // hosts requests and redirects may go to
+	bg     context.Context // for saving in-flight work after cancellation
+	done   chan struct{}   // one value per finished request
+	start  time.Time
+	n      counters
 
 	mu     sync.Mutex
 	paused map[string]time.Time // hosts that asked us to wait (Retry-After)
@@ -56,12 +58,14 @@ func New(cfg Config) (*Crawler, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(fmt.Appendf(nil, "%s|%t|%s", cfg.Range, cfg.AllArticles, cfg.ListingEpoch))
-	return &Crawler{
+	c := &Crawler{
 		cfg:      cfg,
 		log:      cfg.Logger,
 		scopeTag: "#scope=" + hex.EncodeToString(sum[:4]),
 		wide:     cfg.Range.widen(36 * time.Hour),
-	}, nil
+	}
+	c.scope = newHostScope(c.profiles(), cfg.Start)
+	return c, nil
 }
 
 // Stats returns the counts so far.

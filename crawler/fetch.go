@@ -24,13 +24,15 @@ type job struct {
 	item        Item
 	contentType string // as the server sent it (colly sees it without charset)
 	skip        string // why the body was not downloaded, when we aborted it
+	refused     error  // why the request was not sent (robots.txt), when we aborted it
 }
 
 const jobKey = "obsfacts.job"
 
-// newCollector sets colly up: async, our User-Agent, robots.txt obeyed,
-// timeouts, a body cap, revisits allowed (the frontier decides what is new),
-// and the transport with the --resolve dialer.
+// newCollector sets colly up: async, our User-Agent, timeouts, a body cap
+// (after inflating), revisits allowed (the frontier decides what is new),
+// the transport with the --resolve dialer, and redirects kept in scope.
+// robots.txt is obeyed through c.robots, which it sets up for the run.
 func (c *Crawler) newCollector() *colly.Collector {
 	coll := colly.NewCollector(
 		colly.Async(true),
@@ -42,22 +44,59 @@ func (c *Crawler) newCollector() *colly.Collector {
 		colly.ParseHTTPErrorResponse(),
 		colly.StdlibContext(c.bg),
 	)
-	coll.IgnoreRobotsTxt = false
-	coll.WithTransport(newTransport(c.cfg.Resolve, c.cfg.Timeout))
+	// colly's robots.txt reading has no size limit, no timeout of its own,
+	// caches no failure and takes a 5xx for "allow all": c.robots does it.
+	coll.IgnoreRobotsTxt = true
+	transport := newTransport(c.cfg.Resolve, c.cfg.Timeout, int64(c.cfg.MaxBody)+1, c.cfg.AllowPrivate)
+	c.robots = newRobotsRules(&http.Client{
+		Transport: transport,
+		Timeout:   c.cfg.Timeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 { // RFC 9309: follow at least five
+				return errors.New("stopped after 5 redirects")
+			}
+			if !c.scope.contains(req.URL) {
+				return &outOfScope{host: req.URL.Host}
+			}
+			return nil
+		},
+	}, c.cfg.UserAgent, fetchReason)
+	coll.WithTransport(transport)
 	coll.SetRequestTimeout(c.cfg.Timeout)
 	coll.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return errors.New("stopped after 10 redirects")
 		}
-		return c.checkRedirect(req.URL, via[0].URL)
+		if !c.scope.contains(req.URL) {
+			return &outOfScope{host: req.URL.Host}
+		}
+		if err := c.checkRedirect(req.URL, via[0].URL); err != nil {
+			return err
+		}
+		return c.robots.check(req.Context(), req.URL)
 	})
 	if err := coll.Limits(c.limitRules()); err != nil {
 		c.log.Warn("limit rules", "err", err)
 	}
+	coll.OnRequestHeaders(c.onRequest)
 	coll.OnResponseHeaders(c.onHeaders)
 	coll.OnResponse(c.onResponse)
 	coll.OnError(c.onError)
 	return coll
+}
+
+// onRequest asks robots.txt before a request goes out. It runs in the
+// request's goroutine, in the host's parallelism slot, so a host whose
+// robots.txt is slow holds up only its own requests.
+func (c *Crawler) onRequest(r *colly.Request) {
+	j, ok := r.Ctx.GetAny(jobKey).(*job)
+	if !ok {
+		return
+	}
+	if err := c.robots.check(c.bg, r.URL); err != nil {
+		j.refused = err
+		r.Abort()
+	}
 }
 
 // dispatch starts the request for a leased item; it reports whether a
@@ -92,24 +131,12 @@ func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	c.n.requests.Add(1)
 	c.setActive(it, true)
-	// colly fetches robots.txt here, synchronously, once per host.
-	err = c.coll.Request(http.MethodGet, it.URL, nil, cctx, hdr)
-	if err != nil {
+	if err := c.coll.Request(http.MethodGet, it.URL, nil, cctx, hdr); err != nil {
 		c.setActive(it, false)
-	}
-	switch {
-	case err == nil:
-		return true
-	case errors.Is(err, colly.ErrRobotsTxtBlocked):
-		c.log.Debug("robots.txt disallows", "url", it.URL)
-		c.finish(it, StateSkipped, "robots.txt")
-	case isNetErr(err):
-		// robots.txt could not be fetched: treat like the page itself failing.
-		c.retryOrFail(it, "robots.txt: "+netReason(err), 0, nil)
-	default:
 		c.finish(it, StateFailed, "request: "+err.Error())
+		return false
 	}
-	return false
+	return true
 }
 
 // knownArticle stops a redirect to an article already stored; busyArticle
@@ -236,6 +263,14 @@ func (c *Crawler) onError(r *colly.Response, err error) {
 		c.finish(j.item, StateSkipped, j.skip)
 		return
 	}
+	if j.refused != nil {
+		err = j.refused
+	}
+	if state, reason, ok := refusal(err); ok {
+		c.log.Debug("refused", "url", j.item.URL, "reason", reason)
+		c.finish(j.item, state, reason)
+		return
+	}
 	var (
 		known *knownArticle
 		busy  *busyArticle
@@ -251,6 +286,28 @@ func (c *Crawler) onError(r *colly.Response, err error) {
 	}
 	c.log.Debug("fetch error", "url", j.item.URL, "err", err)
 	c.retryOrFail(j.item, netReason(err), 0, nil)
+}
+
+// refusal tells whether err is a request the crawl refused to make, and
+// the item's final state and reason: robots.txt disallows it, or could not
+// be had; a redirect out of scope; an address that is not public.
+func refusal(err error) (state, reason string, ok bool) {
+	var (
+		unavailable *robotsUnavailable
+		scope       *outOfScope
+		private     *privateAddress
+	)
+	switch {
+	case errors.Is(err, errRobotsDisallowed):
+		return StateSkipped, "robots.txt", true
+	case errors.As(err, &unavailable):
+		return StateFailed, unavailable.Error(), true
+	case errors.As(err, &scope):
+		return StateSkipped, scope.Error(), true
+	case errors.As(err, &private):
+		return StateFailed, private.Error(), true
+	}
+	return "", "", false
 }
 
 // signal tells the crawl loop a request is over.
@@ -376,6 +433,16 @@ func isNetErr(err error) bool {
 	return errors.As(err, &ne) || errors.As(err, &ue) || errors.Is(err, context.DeadlineExceeded) ||
 		errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, net.ErrClosed) ||
 		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
+}
+
+// fetchReason is a short reason for an error of a request: the address
+// refusal, or netReason.
+func fetchReason(err error) string {
+	var private *privateAddress
+	if errors.As(err, &private) {
+		return private.Error()
+	}
+	return netReason(err)
 }
 
 // netReason is a short reason for a network error.

@@ -72,19 +72,37 @@ func (r resolver) dialAddr(addr string) string {
 }
 
 // newTransport returns the transport given to colly: a dialer that honours
-// resolve, wrapped so https requests to a plain-HTTP mirror go as http.
-func newTransport(resolve map[string]string, timeout time.Duration) http.RoundTripper {
+// resolve and refuses private addresses (unless allowPrivate, or the host is
+// named in resolve), wrapped so https requests to a plain-HTTP mirror go as
+// http and gzip bodies are inflated at most maxBody bytes.
+func newTransport(resolve map[string]string, timeout time.Duration, maxBody int64, allowPrivate bool) http.RoundTripper {
 	r := resolver(resolve)
-	dialer := &net.Dialer{Timeout: min(timeout, 30*time.Second), KeepAlive: 30 * time.Second}
+	named := &net.Dialer{Timeout: min(timeout, 30*time.Second), KeepAlive: 30 * time.Second}
+	guarded := *named
+	if !allowPrivate {
+		guarded.Control = refusePrivate
+	}
+	proxies := proxyAddrs()
 	t := &http.Transport{
 		Proxy: func(req *http.Request) (*url.URL, error) {
 			if _, _, ok := r.lookup(req.URL.Hostname()); ok {
 				return nil, nil
 			}
-			return http.ProxyFromEnvironment(req)
+			p, err := http.ProxyFromEnvironment(req)
+			if p != nil && !allowPrivate {
+				// The proxy connects, so the address is checked here.
+				if err := checkPublic(req.Context(), req.URL.Hostname()); err != nil {
+					return nil, err
+				}
+			}
+			return p, err
 		},
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return dialer.DialContext(ctx, network, r.dialAddr(addr))
+			host, _, _ := net.SplitHostPort(addr)
+			if _, _, ok := r.lookup(host); ok || proxies[addr] {
+				return named.DialContext(ctx, network, r.dialAddr(addr))
+			}
+			return guarded.DialContext(ctx, network, addr)
 		},
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          64,
@@ -93,10 +111,11 @@ func newTransport(resolve map[string]string, timeout time.Duration) http.RoundTr
 		TLSHandshakeTimeout:   min(timeout, 10*time.Second),
 		ExpectContinueTimeout: time.Second,
 	}
-	if len(resolve) == 0 {
-		return t
+	var rt http.RoundTripper = t
+	if len(resolve) > 0 {
+		rt = &mirrorTransport{base: t, r: r}
 	}
-	return &mirrorTransport{base: t, r: r}
+	return &inflatingTransport{base: rt, limit: maxBody}
 }
 
 // mirrorTransport sends https requests for hosts mapped to a plain-HTTP
