@@ -26,7 +26,7 @@ type crawlOptions struct {
 	sites, starts, resolve []string
 	dates                  dateRange
 	dbPath, contact        string
-	all                    bool
+	all, allowPrivate      bool
 	maxPages, parallel     int
 	maxBody, retries       int
 	delay, timeout         time.Duration
@@ -63,6 +63,7 @@ saved.`,
 	fs.StringArrayVar(&o.starts, "start", nil, "crawl from this `URL` instead of the profiles' start pages (repeatable)")
 	fs.StringArrayVar(&o.resolve, "resolve", nil, "send HOST's requests to ADDR, like curl: `HOST=ADDR` with ADDR ip[:port] or http://ip:port for a plain-HTTP mirror; HOST * matches all (repeatable)")
 	o.dates.addFlags(fs, "publication")
+	fs.BoolVar(&o.allowPrivate, "allow-private", false, "let the crawl connect to loopback, private and link-local addresses (refused by default: a page or redirect could point at services of your network); hosts named by --resolve may always")
 	fs.StringVar(&o.dbPath, "db", defaultDB, "SQLite `FILE` holding the archive, facts and crawl queue")
 	fs.BoolVar(&o.all, "all-articles", false, "take every article in the date range, not only election coverage")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` requests (0: no limit); the rest stays queued")
@@ -85,6 +86,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 	}
 	cfg.Start = o.starts
 	cfg.AllArticles = o.all
+	cfg.AllowPrivate = o.allowPrivate
 	cfg.MaxPages = o.maxPages
 	cfg.Delay, cfg.RandomDelay = o.delay, o.delay/2
 	cfg.Parallelism = o.parallel
