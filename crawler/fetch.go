@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -423,16 +422,6 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 		return max(t.Sub(now), 0)
 	}
 	return 0
-}
-
-// isNetErr reports errors worth retrying: timeouts, refused or reset
-// connections, DNS failures, truncated bodies.
-func isNetErr(err error) bool {
-	var ne net.Error
-	var ue *url.Error
-	return errors.As(err, &ne) || errors.As(err, &ue) || errors.Is(err, context.DeadlineExceeded) ||
-		errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, net.ErrClosed) ||
-		strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "connection reset")
 }
 
 // fetchReason is a short reason for an error of a request: the address
