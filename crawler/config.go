@@ -64,6 +64,13 @@ type Config struct {
 	// MaxRetryAfter is the longest Retry-After honoured; a longer one fails
 	// the URL. 0 means 1 hour.
 	MaxRetryAfter time.Duration
+	// RetryRuns bounds the runs a URL that failed for a passing reason
+	// (network, timeout, 429, 5xx) is tried in: each later run tries it again
+	// until it failed in RetryRuns runs. 0 means 5.
+	RetryRuns int
+	// RetryFailed tries every failed URL once more in this run, permanent
+	// failures (404, crashes) and transient ones past RetryRuns included.
+	RetryFailed bool
 	// Resolve sends a host's connections elsewhere, like curl --resolve:
 	// host -> "ip[:port]", or "http://ip:port" for a plain-HTTP mirror that
 	// also receives the https requests. Host "*" matches every host. URLs,
@@ -118,6 +125,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxRetryAfter <= 0 {
 		c.MaxRetryAfter = time.Hour
+	}
+	if c.RetryRuns <= 0 {
+		c.RetryRuns = 5
 	}
 	if c.MaxListingPages <= 0 {
 		c.MaxListingPages = 5000

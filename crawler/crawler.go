@@ -43,12 +43,13 @@ type Crawler struct {
 	paused map[string]time.Time // hosts that asked us to wait (Retry-After)
 	active map[string]bool      // keys of articles being fetched
 	fatal  error                // first store error; stops the crawl
+	hosts  *hostHealth
 }
 
 // counters are the live Stats, updated from colly's goroutines.
 type counters struct {
-	requests, fetched, articles, facts, listings, discovered atomic.Int64
-	duplicates, retried, failed, skipped, pending            atomic.Int64
+	requests, fetched, ok, articles, facts, listings, discovered atomic.Int64
+	duplicates, retried, failed, deferred, skipped, pending      atomic.Int64
 }
 
 // New checks cfg and returns a Crawler.
@@ -72,11 +73,11 @@ func New(cfg Config) (*Crawler, error) {
 func (c *Crawler) Stats() Stats {
 	n := &c.n
 	return Stats{
-		Requests: int(n.requests.Load()), Fetched: int(n.fetched.Load()),
+		Requests: int(n.requests.Load()), Fetched: int(n.fetched.Load()), OK: int(n.ok.Load()),
 		Articles: int(n.articles.Load()), Facts: int(n.facts.Load()),
 		Listings: int(n.listings.Load()), Discovered: int(n.discovered.Load()),
 		Duplicates: int(n.duplicates.Load()), Retried: int(n.retried.Load()),
-		Failed: int(n.failed.Load()), Skipped: int(n.skipped.Load()),
+		Failed: int(n.failed.Load()), Deferred: int(n.deferred.Load()), Skipped: int(n.skipped.Load()),
 		Pending: int(n.pending.Load()), Elapsed: time.Since(c.start),
 	}
 }
@@ -94,6 +95,7 @@ func (c *Crawler) Run(ctx context.Context) (Summary, error) {
 	c.paused = map[string]time.Time{}
 	c.active = map[string]bool{}
 	c.fatal = nil
+	c.hosts = newHostHealth()
 
 	var runID int64
 	if c.cfg.RunLog != nil {
@@ -110,7 +112,7 @@ func (c *Crawler) Run(ctx context.Context) (Summary, error) {
 	if p, perr := c.cfg.Frontier.Pending(c.bg); perr == nil {
 		c.n.pending.Store(int64(p))
 	}
-	sum := Summary{Stats: c.Stats(), RunID: runID, Outcome: outcome}
+	sum := Summary{Stats: c.Stats(), RunID: runID, Outcome: outcome, Unreachable: c.hosts.unreachable()}
 	if c.cfg.Progress != nil {
 		c.cfg.Progress.Finish(sum.Stats)
 	}
@@ -123,10 +125,8 @@ func (c *Crawler) Run(ctx context.Context) (Summary, error) {
 }
 
 func (c *Crawler) run(ctx context.Context) (outcome string, err error) {
-	if n, err := c.cfg.Frontier.Recover(ctx); err != nil {
-		return "", fmt.Errorf("crawler: recover frontier: %w", err)
-	} else if n > 0 {
-		c.log.Info("resuming: requeued items left in flight", "items", n)
+	if err := c.recoverFrontier(ctx); err != nil {
+		return "", err
 	}
 	if err := c.seed(ctx); err != nil {
 		return "", err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"mime"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -118,6 +117,10 @@ func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
 			c.finish(it, StateDone, "already stored")
 			return false
 		}
+	}
+	if cause, down := c.hosts.down(u.Hostname()); down {
+		c.failTransient(it, "host unreachable in this run: "+cause)
+		return false
 	}
 	if until, paused := c.pausedUntil(u.Host); paused {
 		c.retryAt(it, it.Attempts, until, "host asked to wait")
@@ -249,6 +252,7 @@ func (c *Crawler) onResponse(r *colly.Response) {
 	}
 	defer c.signal(j)
 	c.n.fetched.Add(1)
+	c.hosts.reached(hostOf(j.item.URL))
 	c.handle(j, r)
 }
 
@@ -258,12 +262,20 @@ func (c *Crawler) onError(r *colly.Response, err error) {
 		return
 	}
 	defer c.signal(j)
+	if r.StatusCode != 0 {
+		c.hosts.reached(hostOf(j.item.URL))
+	}
 	if j.skip != "" {
 		c.finish(j.item, StateSkipped, j.skip)
 		return
 	}
 	if j.refused != nil {
 		err = j.refused
+	}
+	var unavailable *robotsUnavailable
+	if errors.As(err, &unavailable) {
+		c.robotsUnavailable(j.item, unavailable)
+		return
 	}
 	if state, reason, ok := refusal(err); ok {
 		c.log.Debug("refused", "url", j.item.URL, "reason", reason)
@@ -284,6 +296,9 @@ func (c *Crawler) onError(r *colly.Response, err error) {
 		return
 	}
 	c.log.Debug("fetch error", "url", j.item.URL, "err", err)
+	if r.StatusCode == 0 {
+		c.hosts.failed(hostOf(j.item.URL), netCause(err))
+	}
 	c.retryOrFail(j.item, netReason(err), 0, nil)
 }
 
@@ -336,8 +351,9 @@ func (c *Crawler) isActive(key string) bool {
 }
 
 // retryOrFail puts it back in the queue after a backoff (or after the
-// server's Retry-After), or records it as failed when its attempts are used
-// up. last, when given, is archived with the failure.
+// server's Retry-After), or, when its attempts are used up, records it as
+// failed for a passing reason: a later run tries it again. last, when
+// given, is archived with the failure.
 func (c *Crawler) retryOrFail(it Item, reason string, retryAfter time.Duration, last *Response) {
 	attempts := it.Attempts + 1
 	if retryAfter > c.cfg.MaxRetryAfter {
@@ -350,8 +366,8 @@ func (c *Crawler) retryOrFail(it Item, reason string, retryAfter time.Duration, 
 				c.setFatal(fmt.Errorf("crawler: save %s: %w", it.URL, err))
 			}
 		}
-		c.log.Warn("giving up", "url", it.URL, "attempts", attempts, "reason", reason)
-		c.finish(it, StateFailed, fmt.Sprintf("%s (after %d attempts)", reason, attempts))
+		c.log.Debug("giving up for this run", "url", it.URL, "attempts", attempts, "reason", reason)
+		c.failTransient(it, fmt.Sprintf("%s (after %d attempts)", reason, attempts))
 		return
 	}
 	wait := backoff(c.cfg.BackoffBase, c.cfg.BackoffMax, attempts)
@@ -436,9 +452,8 @@ func fetchReason(err error) string {
 
 // netReason is a short reason for a network error.
 func netReason(err error) string {
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
-		return "timeout"
+	if cause := netCause(err); cause != "timeout" {
+		return "network: " + cause
 	}
-	return "network: " + err.Error()
+	return "timeout"
 }

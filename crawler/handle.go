@@ -56,6 +56,7 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 		c.finish(it, StateFailed, reason)
 		return
 	}
+	c.n.ok.Add(1)
 	if len(r.Body) > c.cfg.MaxBody {
 		c.finish(it, StateSkipped, fmt.Sprintf("oversized: more than %d bytes", c.cfg.MaxBody))
 		return

@@ -28,11 +28,14 @@ type memStore struct {
 }
 
 type memEntry struct {
-	item      Item
-	state     string
-	notBefore time.Time
-	reason    string
-	seq       int
+	item       Item
+	state      string
+	notBefore  time.Time
+	reason     string
+	failure    string // transient or permanent, for failed items
+	failedRuns int
+	crashes    int
+	seq        int
 }
 
 type memRun struct {
@@ -100,8 +103,36 @@ func (m *memStore) Finish(_ context.Context, key, state, reason string) error {
 	if !ok {
 		return errors.New("memstore: finish unknown key " + key)
 	}
-	e.state, e.reason = state, reason
+	e.state, e.reason, e.failure = state, reason, ""
+	if state == StateFailed {
+		e.failure = FailurePermanent
+	}
 	return nil
+}
+
+func (m *memStore) FailTransient(_ context.Context, key, reason string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.entries[key]
+	if !ok {
+		return errors.New("memstore: fail unknown key " + key)
+	}
+	e.state, e.reason, e.failure = StateFailed, reason, FailureTransient
+	e.failedRuns++
+	return nil
+}
+
+func (m *memStore) Requeue(_ context.Context, maxRuns int, all bool) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, e := range m.entries {
+		if e.state == StateFailed && (all || e.failure == FailureTransient && e.failedRuns < maxRuns) {
+			e.state, e.notBefore, e.item.Attempts = StateQueued, time.Time{}, 0
+			n++
+		}
+	}
+	return n, nil
 }
 
 func (m *memStore) Retry(_ context.Context, key string, attempts int, notBefore time.Time, reason string) error {
@@ -116,17 +147,25 @@ func (m *memStore) Retry(_ context.Context, key string, attempts int, notBefore 
 	return nil
 }
 
-func (m *memStore) Recover(context.Context) (int, error) {
+func (m *memStore) Recover(_ context.Context, maxAttempts int) (requeued, failed int, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	n := 0
 	for _, e := range m.entries {
-		if e.state == StateInFlight {
-			e.state = StateQueued
-			n++
+		if e.state != StateInFlight {
+			continue
 		}
+		e.item.Attempts++
+		e.crashes++
+		if e.item.Attempts >= maxAttempts {
+			e.state, e.failure = StateFailed, FailurePermanent
+			e.reason = "crashed the crawler " + strconv.Itoa(e.crashes) + " times"
+			failed++
+			continue
+		}
+		e.state = StateQueued
+		requeued++
 	}
-	return n, nil
+	return requeued, failed, nil
 }
 
 func (m *memStore) Pending(context.Context) (int, error) {
@@ -177,6 +216,16 @@ func (m *memStore) FinishRun(_ context.Context, id int64, counts map[string]int,
 	defer m.mu.Unlock()
 	m.runs[id-1].counts, m.runs[id-1].outcome = counts, outcome
 	return nil
+}
+
+// failure returns the failure class and runs failed in of a key.
+func (m *memStore) failure(key string) (string, int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if e, ok := m.entries[key]; ok {
+		return e.failure, e.failedRuns
+	}
+	return "", 0
 }
 
 // state returns the frontier state and reason of a key.
@@ -267,6 +316,13 @@ func (c *crashingStore) Finish(ctx context.Context, key, state, reason string) e
 		return errCrashed
 	}
 	return c.memStore.Finish(ctx, key, state, reason)
+}
+
+func (c *crashingStore) FailTransient(ctx context.Context, key, reason string) error {
+	if c.dead() {
+		return errCrashed
+	}
+	return c.memStore.FailTransient(ctx, key, reason)
 }
 
 func (c *crashingStore) Retry(ctx context.Context, key string, attempts int, notBefore time.Time, reason string) error {

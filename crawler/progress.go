@@ -14,13 +14,15 @@ import (
 type Stats struct {
 	Requests   int // requests made, retries included
 	Fetched    int // responses received
+	OK         int // responses that succeeded: 2xx, or 304 for a page already archived
 	Articles   int // articles saved
 	Facts      int // facts saved with them
 	Listings   int // listing, feed and sitemap pages read
 	Discovered int // new URLs queued
 	Duplicates int // articles already stored under another URL
 	Retried    int // attempts put back for later (429, 5xx, network errors)
-	Failed     int // URLs given up on
+	Failed     int // URLs given up on, Deferred included
+	Deferred   int // URLs given up on for a passing reason: the next run tries them again
 	Skipped    int // robots.txt, non-HTML, oversized
 	Pending    int // queued or in flight in the frontier, as last seen
 	Elapsed    time.Duration
@@ -39,7 +41,8 @@ func (s Stats) Counts() map[string]int {
 	return map[string]int{
 		"requests": s.Requests, "fetched": s.Fetched, "articles": s.Articles, "facts": s.Facts,
 		"listings": s.Listings, "discovered": s.Discovered, "duplicates": s.Duplicates,
-		"retried": s.Retried, "failed": s.Failed, "skipped": s.Skipped, "pending": s.Pending,
+		"retried": s.Retried, "failed": s.Failed, "deferred": s.Deferred, "skipped": s.Skipped, "pending": s.Pending,
+		"ok": s.OK,
 	}
 }
 
@@ -126,6 +129,15 @@ type Summary struct {
 	Stats
 	RunID   int64
 	Outcome string // "completed", "interrupted", "max-pages" or "error: …"
+	// Unreachable lists the hosts that did not answer once in this run.
+	Unreachable []HostFailure
+}
+
+// Succeeded reports whether the run reached what it asked for: false when
+// it fetched nothing successfully though it asked, or when a host could not
+// be reached at all.
+func (s Summary) Succeeded() bool {
+	return len(s.Unreachable) == 0 && (s.Requests == 0 || s.OK > 0)
 }
 
 // WriteText prints the summary as a few aligned lines.

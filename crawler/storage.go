@@ -38,6 +38,16 @@ const (
 	StateSkipped  = "skipped" // robots.txt, non-HTML, out of date range, oversized
 )
 
+// Failure classes of failed items.
+const (
+	// FailurePermanent: 404, 410, other client errors, unreadable pages,
+	// pages that crashed the crawler. Tried again only with --retry-failed.
+	FailurePermanent = "permanent"
+	// FailureTransient: network errors, timeouts, 429, 5xx. Tried again by
+	// the next runs, up to a limit of runs.
+	FailureTransient = "transient"
+)
+
 // Frontier is the crawl queue and visited set. It must survive kill -9:
 // an item leased but never finished is handed out again after Recover.
 type Frontier interface {
@@ -46,12 +56,29 @@ type Frontier interface {
 	// Lease marks up to n queued items in flight and returns them, oldest first.
 	Lease(ctx context.Context, n int) ([]Item, error)
 	// Finish records the final state of a leased item, with a reason for
-	// failed and skipped items.
+	// failed and skipped items. A failure recorded by Finish is permanent
+	// (404, 410, a page that crashed the crawler): only --retry-failed
+	// (Requeue with all set) tries it again.
 	Finish(ctx context.Context, key, state, reason string) error
+	// FailTransient records a leased item as failed for a passing reason
+	// (network error, timeout, 429, 5xx) after its attempts in this run: it
+	// stays failed until a later run's Requeue, and the number of runs it
+	// failed in is counted.
+	FailTransient(ctx context.Context, key, reason string) error
 	// Retry puts a leased item back in the queue, not before notBefore.
 	Retry(ctx context.Context, key string, attempts int, notBefore time.Time, reason string) error
-	// Recover returns items left in flight by an interrupted run to the queue.
-	Recover(ctx context.Context) (int, error)
+	// Recover returns items left in flight by a run that died (kill -9, a
+	// crash, a power cut) to the queue, counting an attempt for each: an
+	// item that reached maxAttempts that way is failed permanently with the
+	// reason "crashed the crawler N times", so a page that kills the crawler
+	// cannot do it for ever. A run stopped gracefully leaves nothing in
+	// flight.
+	Recover(ctx context.Context, maxAttempts int) (requeued, failed int, err error)
+	// Requeue puts failed items back in the queue with their attempts reset,
+	// keeping the count of runs they failed in and their last reason:
+	// transient failures that failed in fewer than maxRuns runs, or, when
+	// all is set, every failed item. It returns how many were requeued.
+	Requeue(ctx context.Context, maxRuns int, all bool) (int, error)
 	// Pending counts queued and in-flight items.
 	Pending(ctx context.Context) (int, error)
 }

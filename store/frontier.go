@@ -103,9 +103,41 @@ func (s *Store) Finish(ctx context.Context, key, state, reason string) error {
 	default:
 		return fmt.Errorf("store: frontier finish %s: state %q is not final", key, state)
 	}
+	var failure any // NULL: not failed
+	if state == crawler.StateFailed {
+		failure = crawler.FailurePermanent
+	}
 	return s.updateItem(ctx, "finish", key,
-		`UPDATE frontier SET state = ?, reason = ?, not_before = NULL, updated_at = ?, run_id = coalesce(?, run_id) WHERE key = ?`,
-		state, reason, formatTime(time.Now()), s.runID(), key)
+		`UPDATE frontier SET state = ?, failure = ?, reason = ?, not_before = NULL, updated_at = ?, run_id = coalesce(?, run_id) WHERE key = ?`,
+		state, failure, reason, formatTime(time.Now()), s.runID(), key)
+}
+
+// FailTransient records an item as failed for a passing reason and counts
+// the run it failed in; Requeue tries it again in a later run.
+func (s *Store) FailTransient(ctx context.Context, key, reason string) error {
+	return s.updateItem(ctx, "fail", key, `
+UPDATE frontier SET state = 'failed', failure = 'transient', failed_runs = failed_runs + 1, reason = ?,
+	not_before = NULL, updated_at = ?, run_id = coalesce(?, run_id)
+WHERE key = ?`,
+		reason, formatTime(time.Now()), s.runID(), key)
+}
+
+// Requeue puts failed items back in the queue with no attempts: transient
+// failures that failed in fewer than maxRuns runs, or every failed item
+// when all is set. Their reason and run count stay until they are fetched.
+func (s *Store) Requeue(ctx context.Context, maxRuns int, all bool) (int, error) {
+	res, err := s.db.ExecContext(ctx, `
+UPDATE frontier SET state = 'queued', attempts = 0, not_before = NULL, updated_at = ?
+WHERE state = 'failed' AND (? OR (failure = 'transient' AND failed_runs < ?))`,
+		formatTime(time.Now()), all, maxRuns)
+	if err != nil {
+		return 0, fmt.Errorf("store: frontier requeue: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("store: frontier requeue: %w", err)
+	}
+	return int(n), nil
 }
 
 // Retry puts an item back in the queue with its attempt count, not to be
@@ -137,19 +169,42 @@ func (s *Store) updateItem(ctx context.Context, op, key, query string, args ...a
 	return nil
 }
 
-// Recover returns items left in flight by an interrupted run to the queue
-// and returns how many there were.
-func (s *Store) Recover(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE frontier SET state = 'queued', updated_at = ? WHERE state = 'in_flight'`,
-		formatTime(time.Now()))
+// Recover returns items left in flight by a run that died to the queue,
+// counting an attempt and a crash for each; those that reach maxAttempts
+// are failed permanently ("crashed the crawler N times"). It returns how
+// many were requeued and how many failed.
+func (s *Store) Recover(ctx context.Context, maxAttempts int) (requeued, failed int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		now := formatTime(time.Now())
+		res, err := tx.ExecContext(ctx, `
+UPDATE frontier SET state = 'failed', failure = 'permanent', attempts = attempts + 1, crashes = crashes + 1,
+	reason = 'crashed the crawler ' || (crashes + 1) || ' times', not_before = NULL, updated_at = ?
+WHERE state = 'in_flight' AND attempts + 1 >= ?`, now, maxAttempts)
+		if err != nil {
+			return err
+		}
+		if failed, err = affected(res); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `
+UPDATE frontier SET state = 'queued', attempts = attempts + 1, crashes = crashes + 1,
+	reason = 'in flight when a run died', updated_at = ?
+WHERE state = 'in_flight'`, now)
+		if err != nil {
+			return err
+		}
+		requeued, err = affected(res)
+		return err
+	})
 	if err != nil {
-		return 0, fmt.Errorf("store: frontier recover: %w", err)
+		return 0, 0, fmt.Errorf("store: frontier recover: %w", err)
 	}
+	return requeued, failed, nil
+}
+
+func affected(res sql.Result) (int, error) {
 	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("store: frontier recover: %w", err)
-	}
-	return int(n), nil
+	return int(n), err
 }
 
 // Pending counts queued and in-flight items.

@@ -141,14 +141,108 @@ func TestFrontierKilled(t *testing.T) {
 	if got := mustLease(t, s, 10); !reflect.DeepEqual(got, []string{"c"}) {
 		t.Errorf("before Recover lease = %v, want [c]", got)
 	}
-	if n, err := s.Recover(ctx); err != nil || n != 2 {
-		t.Errorf("Recover = %d, %v; want 2 (b and c)", n, err)
+	if n, failed, err := s.Recover(ctx, 4); err != nil || n != 2 || failed != 0 {
+		t.Errorf("Recover = %d, %d, %v; want 2 (b and c) requeued", n, failed, err)
 	}
-	if got := mustLease(t, s, 10); !reflect.DeepEqual(got, []string{"b", "c"}) {
-		t.Errorf("after Recover lease = %v, want [b c]", got)
+	got, err := s.Lease(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n, _ := s.Recover(ctx); n != 2 {
-		t.Errorf("second Recover = %d", n)
+	if len(got) != 2 || got[0].Key != "b" || got[1].Key != "c" || got[0].Attempts != 1 {
+		t.Errorf("after Recover lease = %+v, want b and c with an attempt counted", got)
+	}
+}
+
+// TestFrontierCrashLoop: an item in flight whenever a run dies counts an
+// attempt per death and is failed for good at the limit.
+func TestFrontierCrashLoop(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.Add(ctx, items("bomb", "fine")); err != nil {
+		t.Fatal(err)
+	}
+	for run := 1; run <= 3; run++ {
+		if got := mustLease(t, s, 1); !reflect.DeepEqual(got, []string{"bomb"}) {
+			t.Fatalf("run %d leased %v", run, got)
+		}
+		// The process dies here; the next run recovers.
+		requeued, failed, err := s.Recover(ctx, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := run == 3; (failed == 1) != want || (requeued == 1) == want {
+			t.Errorf("run %d: Recover = %d requeued, %d failed", run, requeued, failed)
+		}
+	}
+	var state, failure, reason string
+	var attempts, crashes int
+	if err := s.db.QueryRow(`SELECT state, failure, reason, attempts, crashes FROM frontier WHERE key = 'bomb'`).
+		Scan(&state, &failure, &reason, &attempts, &crashes); err != nil {
+		t.Fatal(err)
+	}
+	if state != "failed" || failure != "permanent" || reason != "crashed the crawler 3 times" || attempts != 3 || crashes != 3 {
+		t.Errorf("bomb: %s %s %q attempts %d crashes %d", state, failure, reason, attempts, crashes)
+	}
+	if got := mustLease(t, s, 5); !reflect.DeepEqual(got, []string{"fine"}) {
+		t.Errorf("after the crash loop lease = %v, want [fine]", got)
+	}
+	// A transient requeue leaves it failed; --retry-failed tries it again.
+	if n, _ := s.Requeue(ctx, 5, false); n != 0 {
+		t.Errorf("Requeue requeued %d crashed items", n)
+	}
+	if n, _ := s.Requeue(ctx, 5, true); n != 1 {
+		t.Errorf("Requeue(all) = %d, want 1", n)
+	}
+}
+
+// TestFrontierRequeue: transient failures come back in later runs until
+// they failed in maxRuns runs; permanent ones only when all are asked for.
+func TestFrontierRequeue(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if _, err := s.Add(ctx, items("down", "gone")); err != nil {
+		t.Fatal(err)
+	}
+	for run := 1; run <= 4; run++ {
+		got := mustLease(t, s, 5)
+		for _, k := range got {
+			var err error
+			if k == "down" {
+				err = s.FailTransient(ctx, k, "network: connection refused (after 4 attempts)")
+			} else {
+				err = s.Finish(ctx, k, crawler.StateFailed, "http 404")
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, err := s.Requeue(ctx, 3, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := map[bool]int{true: 1, false: 0}[run < 3]; n != want {
+			t.Errorf("after run %d: Requeue = %d, want %d", run, n, want)
+		}
+	}
+	var runs, attempts int
+	var reason string
+	if err := s.db.QueryRow(`SELECT failed_runs, attempts, reason FROM frontier WHERE key = 'down'`).Scan(&runs, &attempts, &reason); err != nil {
+		t.Fatal(err)
+	}
+	if runs != 3 || reason != "network: connection refused (after 4 attempts)" {
+		t.Errorf("down: failed in %d runs, reason %q", runs, reason)
+	}
+	if n, _ := s.Requeue(ctx, 3, true); n != 2 {
+		t.Errorf("Requeue(all) = %d, want 2", n)
+	}
+	got, err := s.Lease(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range got {
+		if it.Attempts != 0 {
+			t.Errorf("%s requeued with %d attempts", it.Key, it.Attempts)
+		}
 	}
 }
 

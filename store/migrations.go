@@ -335,6 +335,19 @@ JOIN articles a ON a.id = f.article_id
 JOIN pages p ON p.id = f.page_id
 ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id;
 `,
+	// 4: failures classed as transient (tried again by later runs, which
+	// are counted) or permanent; pages that crashed the crawler counted.
+	`
+ALTER TABLE frontier ADD COLUMN failure TEXT;                             -- failed items: transient, permanent
+ALTER TABLE frontier ADD COLUMN failed_runs INTEGER NOT NULL DEFAULT 0;   -- runs the item failed in for a passing reason
+ALTER TABLE frontier ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0;       -- runs that died with the item in flight
+UPDATE frontier SET
+	failure = CASE WHEN reason LIKE 'network:%' OR reason LIKE 'timeout%' OR reason LIKE 'http 5%'
+		OR reason LIKE 'http 429%' OR reason LIKE 'robots.txt: network:%' OR reason LIKE 'robots.txt: timeout%'
+		THEN 'transient' ELSE 'permanent' END,
+	failed_runs = 1
+WHERE state = 'failed';
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

@@ -49,10 +49,13 @@ type CodeCount struct {
 }
 
 // StateReason is a count of frontier items in one final state for one
-// reason.
+// reason. Failed items are told apart by Failure: transient ones (network,
+// timeout, 429, 5xx) are tried again by later crawls, permanent ones only
+// with --retry-failed. Runs is how many crawls a transient failure failed in.
 type StateReason struct {
-	State, Reason string
-	Count         int
+	State, Failure, Reason string
+	Runs                   int
+	Count                  int
 }
 
 // Run is one recorded run of a command.
@@ -132,10 +135,11 @@ FROM articles GROUP BY site, month ORDER BY site, month`, &st.Articles); err != 
 	if err != nil {
 		return fmt.Errorf("facts: %w", err)
 	}
-	err = each(ctx, tx, `SELECT state, reason, count(*) AS n FROM frontier WHERE state IN ('failed', 'skipped')
-GROUP BY state, reason ORDER BY state, n DESC, reason`, func(r *sql.Rows) error {
+	err = each(ctx, tx, `SELECT state, coalesce(failure, ''), failed_runs, reason, count(*) AS n FROM frontier
+WHERE state IN ('failed', 'skipped')
+GROUP BY state, failure, failed_runs, reason ORDER BY state, failure DESC, n DESC, reason`, func(r *sql.Rows) error {
 		var sr StateReason
-		if err := r.Scan(&sr.State, &sr.Reason, &sr.Count); err != nil {
+		if err := r.Scan(&sr.State, &sr.Failure, &sr.Runs, &sr.Reason, &sr.Count); err != nil {
 			return err
 		}
 		st.Unfetched = append(st.Unfetched, sr)
@@ -234,10 +238,18 @@ func (st Stats) WriteText(w io.Writer) error {
 	if len(st.Unfetched) == 0 {
 		p("  (none)\n")
 	} else {
-		p("  STATE\tREASON\tCOUNT\n")
+		p("  STATE\tCLASS\tFAILED IN\tREASON\tCOUNT\n")
 		for _, r := range st.Unfetched {
-			p("  %s\t%s\t%d\n", r.State, orNone(r.Reason), r.Count)
+			class, runs := r.Failure, ""
+			if class == "" && r.State == "failed" {
+				class = "permanent"
+			}
+			if r.Failure == "transient" {
+				runs = fmt.Sprintf("%d runs", r.Runs)
+			}
+			p("  %s\t%s\t%s\t%s\t%d\n", r.State, class, runs, orNone(r.Reason), r.Count)
 		}
+		p("  (transient failures are tried again by the next crawls; permanent ones with crawl --retry-failed)\n")
 	}
 
 	p("\nLast runs\n")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -35,11 +36,7 @@ func TestStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustLease(t, s, 3)
-	for key, reason := range map[string]string{"a": "http 404", "b": "http 404", "c": "timeout"} {
-		if err := s.Finish(ctx, key, crawler.StateFailed, reason); err != nil {
-			t.Fatal(err)
-		}
-	}
+	failItems(t, s)
 	if err := s.FinishRun(ctx, id, map[string]int{"pages": 4}, "ok"); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +69,11 @@ func TestStats(t *testing.T) {
 	if !reflect.DeepEqual(st.Facts, []CodeCount{{"CIS-IPA", 5}}) {
 		t.Errorf("facts %+v", st.Facts)
 	}
-	if !reflect.DeepEqual(st.Unfetched, []StateReason{{"failed", "http 404", 2}, {"failed", "timeout", 1}}) {
+	wantUnfetched := []StateReason{
+		{State: "failed", Failure: "transient", Runs: 1, Reason: "timeout (after 4 attempts)", Count: 1},
+		{State: "failed", Failure: "permanent", Reason: "http 404", Count: 2},
+	}
+	if !reflect.DeepEqual(st.Unfetched, wantUnfetched) {
 		t.Errorf("unfetched %+v", st.Unfetched)
 	}
 	if len(st.Runs) != 2 || st.Runs[0].Command != "extract" || !st.Runs[0].FinishedAt.IsZero() ||
@@ -87,13 +88,33 @@ func TestStats(t *testing.T) {
 	out := buf.String()
 	for _, want := range []string{
 		"frontier  queued 1, in_flight 0, done 0, failed 3, skipped 0",
-		"failed  http 404  2",
+		"failed  transient  1 runs  timeout (after 4 attempts)  1",
+		"failed  permanent  http 404  2",
 		"CIS-IPA  5",
 		"(unfinished)",
 		"seeds/x.txt other", // newline in args kept on one line
 	} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(collapse(out), collapse(want)) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// collapse turns runs of spaces (table alignment) into one.
+func collapse(s string) string {
+	return regexp.MustCompile(` {2,}`).ReplaceAllString(s, " ")
+}
+
+// failItems fails leased items a and b for good, c for a passing reason.
+func failItems(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	for key, reason := range map[string]string{"a": "http 404", "b": "http 404"} {
+		if err := s.Finish(ctx, key, crawler.StateFailed, reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.FailTransient(ctx, "c", "timeout (after 4 attempts)"); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -128,9 +128,21 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 	if err != nil {
 		return err
 	}
+	for _, h := range sum.Unreachable {
+		fmt.Fprintln(stderr, h)
+	}
+	if sum.Deferred > 0 {
+		fmt.Fprintf(stderr, "%d URLs failed for a passing reason (network, timeout, 429, 5xx): the next run tries them again\n", sum.Deferred)
+	}
 	if sum.Outcome == "interrupted" {
 		fmt.Fprintf(stderr, "%d URLs left in the queue: run the same command again to continue\n", sum.Pending)
 		return context.Canceled
+	}
+	if !sum.Succeeded() {
+		if len(sum.Unreachable) == 0 {
+			fmt.Fprintln(stderr, "nothing was fetched successfully: see 'obsfacts stats' for the reasons")
+		}
+		return errPartial
 	}
 	return nil
 }

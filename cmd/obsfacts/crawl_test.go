@@ -106,8 +106,13 @@ func (m *mirror) reset() map[string]int {
 
 // crawlCmd is the crawl command line against the mirror.
 func crawlCmd(t *testing.T, m *mirror, db string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "crawl", "--db", db, "--delay", "0", "--parallel", "2",
-		"--timeout", "2s", "--retries", "1", "--resolve", "*=http://"+m.Listener.Addr().String())
+	return crawlCmdAt(m.Listener.Addr().String(), db)
+}
+
+// crawlCmdAt is the crawl command line with every host sent to addr.
+func crawlCmdAt(addr, db string, args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], append([]string{"crawl", "--db", db, "--delay", "0", "--parallel", "2",
+		"--timeout", "2s", "--retries", "1", "--resolve", "*=http://" + addr}, args...)...)
 	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	return cmd
 }
@@ -149,6 +154,18 @@ func readResult(t *testing.T, db string) result {
 	return r
 }
 
+// referenceCrawl crawls the mirror into a new database in dir, without
+// interruption, and returns what it stored.
+func referenceCrawl(t *testing.T, m *mirror, dir string) result {
+	t.Helper()
+	ref := filepath.Join(dir, "ref.db")
+	if out, err := crawlCmd(t, m, ref).CombinedOutput(); err != nil {
+		t.Fatalf("reference crawl: %v\n%s", err, out)
+	}
+	m.reset()
+	return readResult(t, ref)
+}
+
 // TestCrawlInterruptedResumes stops a crawl with Ctrl-C, then kills the
 // next one with SIGKILL, then lets a third finish: the database ends with
 // the same pages and facts as an uninterrupted crawl, and no article stored
@@ -159,12 +176,7 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	}
 	m := newMirror(t)
 	dir := t.TempDir()
-
-	ref := filepath.Join(dir, "ref.db")
-	if out, err := crawlCmd(t, m, ref).CombinedOutput(); err != nil {
-		t.Fatalf("reference crawl: %v\n%s", err, out)
-	}
-	want := readResult(t, ref)
+	want := referenceCrawl(t, m, dir)
 	t.Logf("reference crawl: %d articles, %d facts", len(want.pages), len(want.facts))
 	if len(want.pages) < 10 || len(want.facts) == 0 {
 		t.Fatalf("reference crawl stored %d articles, %d facts", len(want.pages), len(want.facts))
@@ -267,5 +279,61 @@ func TestCrawlFlags(t *testing.T) {
 		if _, err := os.Stat(db); !os.IsNotExist(err) {
 			t.Errorf("%q: a usage error created the database (%v)", args, err)
 		}
+	}
+}
+
+// TestCrawlMirrorDown: with the sites unreachable the crawl exits 1 and
+// says so once per host, not once per URL; the same command run once the
+// sites answer completes with every article.
+func TestCrawlMirrorDown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the crawler in subprocesses")
+	}
+	m := newMirror(t)
+	dir := t.TempDir()
+	want := referenceCrawl(t, m, dir)
+
+	down := httptest.NewServer(http.NotFoundHandler())
+	downAddr := down.Listener.Addr().String()
+	down.Close()
+	db := filepath.Join(dir, "crawl.db")
+	cmd := crawlCmdAt(downAddr, db)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("crawl with the sites down: %v, want exit status 1\n%s", err, stderr.String())
+	}
+	var hostLines []string
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "could not reach ") {
+			hostLines = append(hostLines, line)
+		}
+		if strings.Contains(line, "giving up") {
+			t.Errorf("per-URL line: %s", line)
+		}
+	}
+	hosts := []string{"en.inform.kz", "qazaqtv.com", "qazinform.com", "www.inform.kz"}
+	if len(hostLines) != len(hosts) {
+		t.Errorf("want one line per host (%d), got:\n%s", len(hosts), stderr.String())
+	}
+	for i, line := range hostLines {
+		if i < len(hosts) && !strings.HasPrefix(line, "could not reach "+hosts[i]+": connection refused (") {
+			t.Errorf("line %q", line)
+		}
+	}
+	t.Logf("sites down:\n%s", stderr.String())
+
+	out, err := crawlCmd(t, m, db).CombinedOutput()
+	if err != nil {
+		t.Fatalf("crawl with the sites up: %v\n%s", err, out)
+	}
+	got := readResult(t, db)
+	if g, w := slices.Sorted(maps.Keys(got.pages)), slices.Sorted(maps.Keys(want.pages)); !slices.Equal(g, w) {
+		t.Errorf("articles after the sites came back:\n got %q\nwant %q", g, w)
+	}
+	if !slices.Equal(got.facts, want.facts) {
+		t.Errorf("facts after the sites came back differ from a crawl that never failed")
 	}
 }
