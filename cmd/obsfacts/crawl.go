@@ -27,8 +27,10 @@ type crawlOptions struct {
 	dates                  dateRange
 	dbPath, contact        string
 	all, allowPrivate      bool
+	retryFailed            bool
 	maxPages, parallel     int
 	maxBody, retries       int
+	retryRuns              int
 	delay, timeout         time.Duration
 }
 
@@ -72,7 +74,9 @@ saved.`,
 	fs.StringVar(&o.contact, "contact", "https://github.com/obsfacts/obsfacts", "contact `URL` or address sent in the User-Agent")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.maxBody, "max-body", 10<<20, "largest response body accepted, in `BYTES`")
-	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors before it is recorded as failed")
+	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors in one run before it is recorded as failed for a passing reason")
+	fs.IntVar(&o.retryRuns, "retry-runs", 5, "runs that try a URL failed for a passing reason (network, timeout, 429, 5xx) again, in all")
+	fs.BoolVar(&o.retryFailed, "retry-failed", false, "try every failed URL once more, permanent failures (404, pages that crashed the crawler) included")
 	return cmd
 }
 
@@ -81,8 +85,8 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 	if err != nil {
 		return err
 	}
-	if o.parallel < 1 || o.delay < 0 || o.retries < 0 || o.maxBody < 1 || o.timeout <= 0 || o.maxPages < 0 {
-		return usagef("--parallel, --max-body and --timeout must be positive; --delay, --retries and --max-pages not negative")
+	if o.parallel < 1 || o.delay < 0 || o.retries < 0 || o.maxBody < 1 || o.timeout <= 0 || o.maxPages < 0 || o.retryRuns < 1 {
+		return usagef("--parallel, --max-body, --timeout and --retry-runs must be positive; --delay, --retries and --max-pages not negative")
 	}
 	cfg.Start = o.starts
 	cfg.AllArticles = o.all
@@ -94,6 +98,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 	cfg.Timeout = o.timeout
 	cfg.MaxBody = o.maxBody
 	cfg.MaxAttempts = o.retries + 1
+	cfg.RetryRuns, cfg.RetryFailed = o.retryRuns, o.retryFailed
 	cfg.Args = args
 	if cfg.Range.Until.IsZero() {
 		// An open-ended crawl re-reads listings once a day; restarted the

@@ -266,6 +266,7 @@ func TestCrawlFlags(t *testing.T) {
 		{"--since", "2022-11-20", "--until", "2022-11-01"},
 		{"--resolve", "bad"},
 		{"--parallel", "0"},
+		{"--retry-runs", "0"},
 		{"stray-argument"},
 	} {
 		db := filepath.Join(t.TempDir(), "obsfacts.db")
