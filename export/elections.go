@@ -151,5 +151,5 @@ func WriteElections(w io.Writer, format string, rows []ElectionRow, opts CSVOpti
 		}
 		return nil
 	}
-	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(TextFormats, ", "))
 }

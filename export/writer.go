@@ -15,10 +15,13 @@ type Writer interface {
 }
 
 // Formats are the names NewWriter accepts.
-var Formats = []string{"csv", "tsv", "jsonl"}
+var Formats = []string{"csv", "tsv", "jsonl", "parquet"}
 
-// NewWriter returns the Writer for a format name, "csv", "tsv" or "jsonl"
-// (case insensitive). opts apply to CSV and TSV only.
+// TextFormats are the formats of WriteElections.
+var TextFormats = []string{"csv", "tsv", "jsonl"}
+
+// NewWriter returns the Writer for a format name of Formats (case
+// insensitive). opts apply to CSV and TSV only.
 func NewWriter(w io.Writer, format string, opts CSVOptions) (Writer, error) {
 	switch strings.ToLower(format) {
 	case "csv":
@@ -28,12 +31,14 @@ func NewWriter(w io.Writer, format string, opts CSVOptions) (Writer, error) {
 		return NewCSVWriter(w, opts), nil
 	case "jsonl":
 		return NewJSONLWriter(w), nil
+	case "parquet":
+		return NewParquetWriter(w), nil
 	}
 	return nil, fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
 }
 
 // FormatOf tells the format from a file name's extension: ".csv", ".tsv"
-// (or ".tab"), and ".jsonl" (or ".ndjson"). ok is false for any other
+// (or ".tab"), ".jsonl" (or ".ndjson") and ".parquet". ok is false for any other
 // extension, so a name such as out.xlsx is refused rather than silently
 // written as CSV.
 func FormatOf(path string) (format string, ok bool) {
@@ -44,6 +49,8 @@ func FormatOf(path string) (format string, ok bool) {
 		return "tsv", true
 	case ".jsonl", ".ndjson":
 		return "jsonl", true
+	case ".parquet":
+		return "parquet", true
 	}
 	return "", false
 }

@@ -17,7 +17,7 @@ func TestHelpAndVersion(t *testing.T) {
 	}{
 		{"crawl --help", []string{"crawl", "--help"}, []string{"Usage:\n  obsfacts crawl [flags]", "--site PROFILE", "(default [all])", "--db FILE", "--since date"}},
 		{"help crawl", []string{"help", "crawl"}, []string{"Usage:\n  obsfacts crawl [flags]", "--resolve HOST=ADDR"}},
-		{"-h after args", []string{"extract", "page.html", "-h"}, []string{"Usage:\n  obsfacts extract [flags] INPUT...", "-o, --output FILE", "--format csv"}},
+		{"-h after args", []string{"extract", "page.html", "-h"}, []string{"Usage:\n  obsfacts extract [flags] INPUT...", "-o, --output FILE", "--format FORMAT", "csv, tsv, jsonl, parquet"}},
 		{"export lists its columns", []string{"export", "--help"}, []string{"fact_id, source, source_url", "election_country", "--site HOST"}},
 		{"elections lists its columns", []string{"elections", "--help"}, []string{"latest_accredited", "largest_status", "-o, --output FILE"}},
 		{"root help", []string{"--help"}, []string{"Available Commands:", "crawl", "completion", "reextract"}},
@@ -68,7 +68,8 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown site", []string{"crawl", "--site", "nosuch"}, `obsfacts crawl: --site "nosuch": unknown site; use kazinform, qazaqtv or all`},
 		{"stray argument", []string{"stats", "extra"}, `obsfacts stats: unexpected argument "extra"`},
 		{"eval without gold", []string{"eval", "x.txt"}, "obsfacts eval: --gold is required: name the gold facts file (JSON Lines)"},
-		{"json is not jsonl", []string{"elections", "-o", "e.json"}, "obsfacts elections: -o e.json: cannot tell the format from the file name: end it in .csv, .tsv or .jsonl, or pass --format"},
+		{"no parquet for elections", []string{"elections", "--format", "parquet"}, `obsfacts elections: --format "parquet": unknown format; use csv, tsv, jsonl`},
+		{"json is not jsonl", []string{"elections", "-o", "e.json"}, "obsfacts elections: -o e.json: cannot tell the format from the file name: end it in .csv, .tsv, .jsonl, or pass --format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

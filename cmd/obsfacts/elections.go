@@ -42,7 +42,7 @@ This is the table to start an analysis from.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
-	out.addFlags(fs)
+	out.addFlags(fs, export.TextFormats)
 	return cmd
 }
 

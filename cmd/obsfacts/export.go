@@ -73,7 +73,7 @@ same keys, and is never altered.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
-	out.addFlags(fs)
+	out.addFlags(fs, export.Formats)
 	dates.addFlags(fs, "publication")
 	fs.StringVar(&site, "site", "", "only this crawler profile ("+profileNames()+": every host it covers) or publisher `HOST` and its subdomains")
 	return cmd

@@ -59,7 +59,7 @@ status is 1 if any input failed; the other inputs are still processed.`,
 		},
 	}
 	fs := cmd.Flags()
-	o.out.addFlags(fs)
+	o.out.addFlags(fs, export.Formats)
 	fs.StringVar(&o.dbPath, "db", "", "also store pages, articles and facts in this SQLite `FILE`")
 	fs.Int64Var(&o.maxSize, "max-size", defaultMaxInput, "largest input accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for fetching a URL input")

@@ -21,11 +21,15 @@ import (
 type output struct {
 	path, format string
 	raw, bom     bool
+	formats      []string // the formats the command writes
 }
 
-func (o *output) addFlags(fs *pflag.FlagSet) {
+// addFlags adds -o, --format, --raw and --bom for a command that writes
+// the given formats.
+func (o *output) addFlags(fs *pflag.FlagSet, formats []string) {
+	o.formats = formats
 	fs.StringVarP(&o.path, "output", "o", "", "write to `FILE` instead of stdout, atomically: a failed run leaves no partial file")
-	fs.StringVar(&o.format, "format", "", "`csv`, tsv or jsonl (default: from the -o extension, else csv)")
+	fs.StringVar(&o.format, "format", "", "`FORMAT`: "+strings.Join(formats, ", ")+" (default: from the -o extension, else csv)")
 	fs.BoolVar(&o.raw, "raw", false, "CSV/TSV: do not neutralise cells that spreadsheets would read as formulas")
 	fs.BoolVar(&o.bom, "bom", false, "CSV/TSV: start with a UTF-8 byte order mark (for old Excel versions)")
 }
@@ -36,8 +40,8 @@ func (o *output) addFlags(fs *pflag.FlagSet) {
 func (o *output) resolveFormat() (string, error) {
 	if o.format != "" {
 		f := strings.ToLower(o.format)
-		if !slices.Contains(export.Formats, f) {
-			return "", usagef("--format %q: unknown format; use %s", o.format, strings.Join(export.Formats, ", "))
+		if !slices.Contains(o.formats, f) {
+			return "", usagef("--format %q: unknown format; use %s", o.format, strings.Join(o.formats, ", "))
 		}
 		return f, nil
 	}
@@ -45,8 +49,9 @@ func (o *output) resolveFormat() (string, error) {
 		return "csv", nil
 	}
 	f, ok := export.FormatOf(o.path)
-	if !ok {
-		return "", usagef("-o %s: cannot tell the format from the file name: end it in .csv, .tsv or .jsonl, or pass --format", o.path)
+	if !ok || !slices.Contains(o.formats, f) {
+		return "", usagef("-o %s: cannot tell the format from the file name: end it in .%s, or pass --format",
+			o.path, strings.Join(o.formats, ", ."))
 	}
 	return f, nil
 }
