@@ -11,10 +11,12 @@ import (
 // Config says what to crawl and how politely. Start from DefaultConfig: a
 // zero Delay in Config means no delay at all.
 type Config struct {
-	// Frontier, Archive and Process are required; RunLog is optional.
+	// Frontier, Archive and Process are required; RunLog and Lock are
+	// optional. With Lock set a Run holds the lock from start to end.
 	Frontier Frontier
 	Archive  Archive
 	RunLog   RunLog
+	Lock     Lock
 	// Process is the extraction pipeline every fetched article goes through.
 	Process func(extract.Page) (*extract.Result, error)
 

@@ -97,6 +97,20 @@ func (c *Crawler) Run(ctx context.Context) (Summary, error) {
 	c.fatal = nil
 	c.hosts = newHostHealth()
 
+	if c.cfg.Lock != nil {
+		unlock, tookOver, err := c.cfg.Lock.LockCrawl(ctx, c.cfg.Args)
+		if err != nil {
+			return Summary{}, err
+		}
+		if tookOver != "" {
+			c.log.Info("took over the lock of a crawl that did not end normally", "crawl", tookOver)
+		}
+		defer func() {
+			if err := unlock(); err != nil {
+				c.log.Warn("crawl lock", "err", err)
+			}
+		}()
+	}
 	var runID int64
 	if c.cfg.RunLog != nil {
 		id, err := c.cfg.RunLog.StartRun(ctx, c.cfg.Args)

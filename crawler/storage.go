@@ -109,3 +109,13 @@ type RunLog interface {
 	StartRun(ctx context.Context, args string) (runID int64, err error)
 	FinishRun(ctx context.Context, runID int64, counts map[string]int, outcome string) error
 }
+
+// Lock keeps a second crawl off a store whose frontier cannot be shared
+// between processes (SQLite): a crawl starts by taking back the items a
+// dead crawl left in flight, which would be a live crawl's items.
+type Lock interface {
+	// LockCrawl takes the crawl lock for this process, or fails with an
+	// error naming the crawl that holds it. tookOver describes a lock left
+	// by a crawl that died, taken over ("" if none); unlock gives it back.
+	LockCrawl(ctx context.Context, args string) (unlock func() error, tookOver string, err error)
+}

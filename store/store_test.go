@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,4 +151,58 @@ func TestReadPoolIsQueryOnly(t *testing.T) {
 	if _, err := s.rdb.ExecContext(context.Background(), `DELETE FROM facts`); err == nil {
 		t.Error("read pool accepted a write")
 	}
+}
+
+// TestCrawlLock: a second crawl on one file is refused with the first's
+// pid and start time; once the first ends, or dies, the next one proceeds.
+func TestCrawlLock(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lock.db")
+	a, b := openAt(t, path), openAt(t, path)
+
+	unlock, tookOver, err := a.LockCrawl(ctx, "--site kazinform")
+	if err != nil || tookOver != "" {
+		t.Fatalf("first lock: %v, took over %q", err, tookOver)
+	}
+	_, _, err = b.LockCrawl(ctx, "--site all")
+	var locked *CrawlLockedError
+	if !errors.As(err, &locked) {
+		t.Fatalf("second lock: %v, want CrawlLockedError", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{fmt.Sprintf("pid %d", os.Getpid()), "started ", "(crawl --site kazinform)", "another crawl is using " + path + ": pid", "Wait for it to finish"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if err := unlock(); err != nil {
+		t.Fatal(err)
+	}
+	unlock, tookOver, err = b.LockCrawl(ctx, "--site all")
+	if err != nil || tookOver != "" {
+		t.Fatalf("lock after the first crawl ended: %v, took over %q", err, tookOver)
+	}
+	unlock()
+
+	// A crawl that died leaves its description, but the kernel freed the
+	// lock: the next crawl takes it over and says whose it was.
+	dead := `{"pid":999999,"host":"h","started_at":"2026-01-02T03:04:05Z","args":"--site qazaqtv"}`
+	if err := os.WriteFile(path+lockSuffix, []byte(dead), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unlock, tookOver, err = a.LockCrawl(ctx, "")
+	if err != nil || !strings.HasPrefix(tookOver, "pid 999999 on h, started ") {
+		t.Fatalf("take over: %v, took over %q", err, tookOver)
+	}
+	unlock()
+}
+
+func openAt(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -111,7 +111,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 		return err
 	}
 	defer st.Close()
-	cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
+	cfg.Frontier, cfg.Archive, cfg.RunLog, cfg.Lock = st, st, st, st
 	cfg.Process = extract.NewExtractor().Process
 	cfg.Logger = slog.Default()
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -127,8 +127,10 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 		return usagef("%v", err)
 	}
 	sum, err := c.Run(ctx)
-	if werr := sum.WriteText(stderr); werr != nil && err == nil {
-		err = werr
+	if sum.Outcome != "" || sum.Requests > 0 { // else the run never started (the lock, the store)
+		if werr := sum.WriteText(stderr); werr != nil && err == nil {
+			err = werr
+		}
 	}
 	if err != nil {
 		return err

@@ -338,3 +338,57 @@ func TestCrawlMirrorDown(t *testing.T) {
 		t.Errorf("facts after the sites came back differ from a crawl that never failed")
 	}
 }
+
+// TestCrawlOnePerDatabase: a second crawl on the database of a running
+// one exits 1 naming the first; after kill -9 of the first, the next crawl
+// takes the lock over and completes.
+func TestCrawlOnePerDatabase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the crawler in subprocesses")
+	}
+	m := newMirror(t)
+	db := filepath.Join(t.TempDir(), "crawl.db")
+	started := make(chan struct{})
+	var once sync.Once
+	m.onHits = func(total int) {
+		if total == 3 {
+			once.Do(func() { close(started) })
+		}
+	}
+	first := crawlCmd(t, m, db)
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { first.Process.Kill() })
+	select {
+	case <-started:
+	case <-time.After(30 * time.Second):
+		t.Fatal("first crawl made no requests")
+	}
+
+	second := crawlCmd(t, m, db)
+	var stderr bytes.Buffer
+	second.Stderr = &stderr
+	err := second.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("second crawl: %v, want exit status 1\n%s", err, stderr.String())
+	}
+	msg := stderr.String()
+	if !strings.Contains(msg, fmt.Sprintf(": pid %d", first.Process.Pid)) || !strings.Contains(msg, "started ") ||
+		strings.Contains(msg, "requests") {
+		t.Errorf("message does not name the running crawl:\n%s", msg)
+	}
+	t.Logf("second crawl:\n%s", msg)
+
+	first.Process.Kill()
+	first.Wait()
+	m.onHits = nil
+	out, err := crawlCmd(t, m, db).CombinedOutput()
+	if err != nil {
+		t.Fatalf("crawl after kill -9: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "took over the lock") || !strings.Contains(string(out), "crawl completed") {
+		t.Errorf("crawl after kill -9:\n%s", out)
+	}
+}
