@@ -109,7 +109,9 @@ func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
 	if it.Kind == KindArticle {
 		stored, err := c.cfg.Archive.HasArticle(ctx, it.Key)
 		if err != nil {
-			c.setFatal(fmt.Errorf("crawler: has article %s: %w", it.Key, err))
+			if ctx.Err() == nil { // else the crawl is stopping: the item just goes back
+				c.setFatal(fmt.Errorf("crawler: has article %s: %w", it.Key, err))
+			}
 			c.release([]Item{it})
 			return false
 		}
