@@ -53,6 +53,31 @@ func classIndex(root *html.Node) map[string]bool {
 	return set
 }
 
+// namesItself reports whether the page's own markup says it is a page of
+// the site: the host of its canonical link, og:url or AMP link ends with one
+// of hosts, or its og:site_name or JSON-LD publisher contains one of names
+// (lower case). Site parsers use it so that a layout's class names, which
+// other sites' templates share, never make them claim a foreign page.
+func (h *htmlPage) namesItself(hosts, names []string) bool {
+	for _, u := range []string{h.meta.canonical, h.meta.amphtml} {
+		host := urlHost(u)
+		for _, s := range hosts {
+			if host == s || strings.HasSuffix(host, "."+s) {
+				return true
+			}
+		}
+	}
+	for _, n := range []string{h.meta.siteName, h.meta.publisher} {
+		n = strings.ToLower(n)
+		for _, s := range names {
+			if n != "" && strings.Contains(n, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // htmlLayout reads one family of page markup.
 type htmlLayout struct {
 	match func(h *htmlPage) bool

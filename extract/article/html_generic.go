@@ -10,9 +10,23 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// The generic reader handles any other site: it picks the block that holds
-// the most paragraph text (readability-style scoring), leaving out
-// navigation, headers, footers, asides, forms and link lists.
+// The generic reader handles any other site. It looks for the article text
+// along several paths, in order, and records the one it took in
+// Article.Layout ("generic-<path>"):
+//
+//	container   an article container that CMSs name (itemprop=articleBody,
+//	            .entry-content, ...), every part of it when the text is
+//	            split over several
+//	scored      the block that holds the most paragraph text
+//	            (readability-style scoring), with the sibling blocks that
+//	            continue it
+//	jsonld      the JSON-LD articleBody, when the page's markup yields much
+//	            less than it states (an <article> holding only a teaser)
+//	paragraphs  every prose paragraph of the page outside boilerplate
+//
+// Navigation, headers, footers, asides and blocks named as boilerplate are
+// left out (see boilerplate), and the paragraphs are cleaned of link lists,
+// "Read also" blocks, promos and credits as in the site parsers.
 
 // contentSelectors name article containers common to CMSs (WordPress,
 // Bitrix, schema.org markup); a match with enough text is taken as is.
@@ -24,7 +38,7 @@ var contentSelectors = []string{
 
 func parseGeneric(h *htmlPage) Article {
 	doc := h.doc
-	a := Article{Layout: "generic"}
+	a := Article{}
 	a.Title = firstSet(h.meta.headline, h.meta.cleanTitle(h.meta.ogTitle),
 		firstText(doc.Selection, "article h1", "main h1", ".entry-title", "h1"), h.meta.cleanTitle(h.meta.docTitle))
 	// A machine-readable date carries the time; the printed one often not.
@@ -47,19 +61,43 @@ func parseGeneric(h *htmlPage) Article {
 			return a.Author == ""
 		})
 	}
-	container, ps := bestContainer(h)
-	if container == nil {
-		return a
-	}
-	if ps == nil {
-		ps = collectParagraphs(container, nil)
-	}
-	ps, credited := creditFooter(cleanParagraphs(ps))
+	ps, path := genericText(h, a.Title)
+	a.Layout = "generic-" + path
+	ps, credited := creditFooter(ps)
 	if a.Author == "" {
 		a.Author = credited
 	}
-	a.Body = joinParagraphs(trimLeadingMeta(ps, a.Title))
+	a.Body = joinParagraphs(ps)
 	return a
+}
+
+// genericText finds the article's paragraphs on a page of unknown layout
+// and names the path that found them.
+func genericText(h *htmlPage, title string) ([]textBlock, string) {
+	b := newBoilerplate()
+	ps, path := containerText(h, b), "container"
+	if ps == nil {
+		ps, path = scoredText(h, b), "scored"
+	}
+	ps = trimLeadingMeta(cleanParagraphs(ps), title)
+	got := textRunes(ps)
+	if ld := ldBodyParagraphs(h.meta.articleBody); textRunes(ld) > 0 && got*10 < textRunes(ld)*6 {
+		// The markup yields much less than the page states it holds.
+		return ld, "jsonld"
+	}
+	if got == 0 {
+		return trimLeadingMeta(cleanParagraphs(proseParagraphs(h, b)), title), "paragraphs"
+	}
+	return ps, path
+}
+
+// textRunes counts the runes of paragraphs.
+func textRunes(ps []textBlock) int {
+	n := 0
+	for _, p := range ps {
+		n += p.runes
+	}
+	return n
 }
 
 // trimLeadingMeta drops the title and date lines that a container found by
@@ -102,19 +140,28 @@ func (h *htmlPage) dateNearTitle() (t time.Time) {
 	return t
 }
 
-// bestContainer returns the element that holds the article text, or nil,
-// and its paragraphs when it had to collect them to decide.
-func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
-	doc := h.doc
+// containerText reads the first named article container that holds enough
+// text, with the other elements of the same name: some sites split the
+// article into several sections of one class. nil when none does.
+func containerText(h *htmlPage, b *boilerplate) []textBlock {
 	for _, s := range contentSelectors {
 		if strings.HasPrefix(s, ".") && !h.hasClass(s[1:]) {
 			continue
 		}
-		sel := doc.Find(s).First()
-		if sel.Length() == 0 {
+		var nodes []*html.Node
+		for _, n := range h.doc.Find(s).Nodes {
+			if len(nodes) > 0 && isAncestor(nodes[len(nodes)-1], n) {
+				continue
+			}
+			if b.inside(n) {
+				continue
+			}
+			nodes = append(nodes, n)
+		}
+		if len(nodes) == 0 {
 			continue
 		}
-		ps := collectParagraphs(sel, nil)
+		ps := collectParts(nodes, b)
 		n := 0
 		for _, p := range ps {
 			if p.links*2 < p.runes {
@@ -122,10 +169,43 @@ func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
 			}
 		}
 		if n >= 150 {
-			return sel, ps
+			return ps
 		}
 	}
+	return nil
+}
 
+// collectParts reads the parts of a text split over several containers,
+// leaving out a part that repeats one read before: some pages carry the
+// text twice (a microdata copy for search engines, a print version).
+func collectParts(nodes []*html.Node, b *boilerplate) []textBlock {
+	var out []textBlock
+	seen := map[string]bool{}
+	for _, n := range nodes {
+		ps := collectNodes([]*html.Node{n}, nil, b.skip)
+		key := joinParagraphs(ps)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, ps...)
+	}
+	return out
+}
+
+// isAncestor reports whether a contains n.
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// scoredText reads the block that holds the most paragraph text, and the
+// sibling blocks that continue it; nil when the page has no paragraph text.
+func scoredText(h *htmlPage, b *boilerplate) []textBlock {
 	scores := map[*html.Node]float64{}
 	var order []*html.Node
 	add := func(n *html.Node, v float64) {
@@ -137,7 +217,7 @@ func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
 		}
 		scores[n] += v
 	}
-	doc.Find("p, pre, div").Each(func(_ int, s *goquery.Selection) {
+	h.doc.Find("p, pre, div").Each(func(_ int, s *goquery.Selection) {
 		n := s.Nodes[0]
 		var l int
 		host := n.Parent
@@ -149,7 +229,7 @@ func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
 		} else {
 			l = utf8.RuneCountInString(strings.TrimSpace(s.Text()))
 		}
-		if l < 25 || insideBoilerplate(n) {
+		if l < 25 || b.inside(n) {
 			return
 		}
 		v := 1 + min(float64(l)/100, 3) + float64(strings.Count(s.Text(), ","))*0.5
@@ -167,9 +247,39 @@ func bestContainer(h *htmlPage) (*goquery.Selection, []textBlock) {
 		}
 	}
 	if best == nil {
-		return nil, nil
+		return nil
 	}
-	return goquery.NewDocumentFromNode(best).Selection, nil
+	return collectNodes([]*html.Node{best}, nil, b.skip)
+}
+
+// proseParagraphs collects every paragraph of the page that is not
+// boilerplate: the last resort for pages whose text has no container.
+func proseParagraphs(h *htmlPage, b *boilerplate) []textBlock {
+	var nodes []*html.Node
+	h.doc.Find("p").Each(func(_ int, s *goquery.Selection) {
+		n := s.Nodes[0]
+		if len(nodes) > 0 && isAncestor(nodes[len(nodes)-1], n) || b.inside(n) {
+			return
+		}
+		nodes = append(nodes, n)
+	})
+	return collectNodes(nodes, nil, b.skip)
+}
+
+// ldBodyParagraphs splits a JSON-LD articleBody into paragraphs: on blank
+// lines, else on line breaks.
+func ldBodyParagraphs(body string) []textBlock {
+	body = strings.TrimSpace(body)
+	if body == "" {
+		return nil
+	}
+	var out []textBlock
+	for _, l := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
+		if l = squashSpaces(l); l != "" {
+			out = append(out, textBlock{text: l, runes: utf8.RuneCountInString(l)})
+		}
+	}
+	return out
 }
 
 // ownTextLen counts the runes of n's direct text children.
@@ -181,24 +291,6 @@ func ownTextLen(n *html.Node) int {
 		}
 	}
 	return l
-}
-
-// insideBoilerplate reports whether n sits in navigation, a header, footer,
-// aside, form or a block whose class marks it as boilerplate.
-func insideBoilerplate(n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if p.Type != html.ElementNode {
-			continue
-		}
-		switch p.DataAtom {
-		case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Form, atom.Noscript, atom.Template:
-			return true
-		}
-		if p != n && isJunkElement(p) {
-			return true
-		}
-	}
-	return false
 }
 
 // linkDensity is the share of n's text that sits inside links.

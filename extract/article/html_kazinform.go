@@ -38,8 +38,15 @@ func withAMP(name string, doc *goquery.Document) string {
 	return name
 }
 
+// isKazinform reports a page that names itself as Kazinform's (inform.kz,
+// kazinform.kz, qazinform.com): the generations' class names are common
+// BEM words that other sites use too.
+func isKazinform(h *htmlPage) bool {
+	return h.namesItself([]string{"inform.kz", "kazinform.kz", "qazinform.com"}, []string{"kazinform", "qazinform"})
+}
+
 func matchKazinformA(h *htmlPage) bool {
-	return h.hasClass("article_news_body", "date_public_art")
+	return h.hasClass("article_news_body", "date_public_art") && isKazinform(h)
 }
 
 var reAuthorPrefix = regexp.MustCompile(`(?i)^\s*(?:автор|author)\s*:\s*`)
@@ -69,8 +76,9 @@ func parseKazinformA(h *htmlPage) Article {
 }
 
 func matchKazinformB(h *htmlPage) bool {
-	return h.hasClass("article__body-text") ||
-		(h.hasClass("article__title") && !h.hasClass("article__content") && h.doc.Find("h1.article__title").Length() > 0)
+	return (h.hasClass("article__body-text") ||
+		(h.hasClass("article__title") && !h.hasClass("article__content") && h.doc.Find("h1.article__title").Length() > 0)) &&
+		isKazinform(h)
 }
 
 func parseKazinformB(h *htmlPage) Article {
@@ -92,7 +100,7 @@ func parseKazinformB(h *htmlPage) Article {
 }
 
 func matchKazinformC(h *htmlPage) bool {
-	return h.hasClass("article__content")
+	return h.hasClass("article__content") && isKazinform(h)
 }
 
 func parseKazinformC(h *htmlPage) Article {

@@ -14,16 +14,19 @@ import (
 // <meta> tags, JSON-LD, itemprop, <link rel=canonical>, <html lang>.
 // Layouts read the visible markup; pageMeta fills what they leave empty.
 type pageMeta struct {
-	lang      string
-	canonical string
-	siteName  string
-	docTitle  string // <title>
-	ogTitle   string
-	headline  string   // JSON-LD headline
-	published []string // candidate publication times, best first
-	author    string
-	section   string
-	tags      []string
+	lang        string
+	canonical   string
+	siteName    string
+	publisher   string // JSON-LD publisher name
+	amphtml     string // <link rel=amphtml>: the page's AMP twin, on the publisher's host
+	docTitle    string // <title>
+	ogTitle     string
+	headline    string   // JSON-LD headline
+	articleBody string   // JSON-LD articleBody: the text as the publisher states it
+	published   []string // candidate publication times, best first
+	author      string
+	section     string
+	tags        []string
 }
 
 var articleTypes = map[string]bool{
@@ -36,6 +39,7 @@ func readMeta(doc *goquery.Document, pageURL string) pageMeta {
 	m.lang = normalizeLang(doc.Find("html").AttrOr("lang", ""))
 
 	canon := doc.Find(`link[rel="canonical"]`).AttrOr("href", "")
+	m.amphtml = absURL(pageURL, doc.Find(`link[rel="amphtml"]`).AttrOr("href", ""))
 	var ogURL string
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		key := strings.ToLower(firstSet(s.AttrOr("property", ""), s.AttrOr("name", ""), s.AttrOr("itemprop", "")))
@@ -91,9 +95,15 @@ func readMeta(doc *goquery.Document, pageURL string) pageMeta {
 		if h, ok := obj["headline"].(string); ok && m.headline == "" {
 			m.headline = squashSpaces(h)
 		}
+		if b, ok := obj["articleBody"].(string); ok && len(b) > len(m.articleBody) {
+			m.articleBody = b
+		}
 		if d, ok := obj["datePublished"].(string); ok {
 			// JSON-LD is the most deliberate statement of the date.
 			m.published = append([]string{d}, m.published...)
+		}
+		if p := ldName(obj["publisher"]); p != "" && m.publisher == "" {
+			m.publisher = p
 		}
 		if a := ldName(obj["author"]); a != "" && m.author == "" {
 			m.author = a

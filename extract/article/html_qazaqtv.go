@@ -1,8 +1,6 @@
 package article
 
-import (
-	"strings"
-)
+import ()
 
 // Qazaq TV (qazaqtv.com/<lang>/news/<section>/<id>-<slug>) prints the date as
 // "31.05.2022, 14:23" under the title and ends articles with "Translation
@@ -12,12 +10,10 @@ import (
 // news-detail blocks or the og:site_name and falls back to the generic
 // content search for the body.
 
+// matchQazaqTV takes the pages that name themselves as Qazaq TV's (its host
+// or site name); "news-detail" alone is a class many news templates use.
 func matchQazaqTV(h *htmlPage) bool {
-	if h.hasClass("news-detail__text", "news-detail") {
-		return true
-	}
-	site := strings.ToLower(strings.ReplaceAll(h.meta.siteName, " ", ""))
-	return strings.Contains(site, "qazaqtv") || strings.Contains(site, "kazakhtv")
+	return h.namesItself([]string{"qazaqtv.com", "kazakh-tv.kz"}, []string{"qazaq tv", "qazaqtv", "kazakh tv", "kazakhtv"})
 }
 
 func parseQazaqTV(h *htmlPage) Article {
@@ -30,20 +26,15 @@ func parseQazaqTV(h *htmlPage) Article {
 		a.Tags = splitTags(tags)
 	}
 	var ps []textBlock
-	container := doc.Find(".news-detail__text").First()
-	if container.Length() == 0 {
-		container, ps = bestContainer(h)
+	if container := doc.Find(".news-detail__text").First(); container.Length() > 0 {
+		ps = trimLeadingMeta(cleanParagraphs(collectParagraphs(container, nil)), a.Title)
+	} else {
+		ps, _ = genericText(h, a.Title)
 	}
-	if container == nil {
-		return a
-	}
-	if ps == nil {
-		ps = collectParagraphs(container, nil)
-	}
-	ps, credited := creditFooter(cleanParagraphs(ps))
+	ps, credited := creditFooter(ps)
 	if a.Author == "" {
 		a.Author = credited
 	}
-	a.Body = joinParagraphs(trimLeadingMeta(ps, a.Title))
+	a.Body = joinParagraphs(ps)
 	return a
 }

@@ -42,24 +42,43 @@ var skipTags = map[atom.Atom]bool{
 
 // junkWords are class/id words of blocks that are not article text. Class
 // and id values are split on white space, '-' and '_' and compared whole,
-// so "navigation" matches but "canvas" does not.
-var junkWords = map[string]bool{
-	"nav": true, "navbar": true, "navigation": true, "menu": true, "submenu": true, "footer": true,
-	"header": true, "sidebar": true, "aside": true, "widget": true, "widgets": true, "share": true,
-	"sharing": true, "social": true, "socials": true, "related": true, "popular": true, "subscribe": true,
-	"subscription": true, "newsletter": true, "banner": true, "ad": true, "ads": true, "adfox": true,
-	"advert": true, "advertisement": true, "adv": true, "cookie": true, "cookies": true, "comments": true,
-	"comment": true, "breadcrumb": true, "breadcrumbs": true, "currency": true, "currencies": true,
-	"weather": true, "promo": true, "lang": true, "langs": true, "language": true, "languages": true,
-	"switcher": true, "tags": true, "tag": true, "keyword": true, "readalso": true, "mostread": true,
-	"trending": true, "trends": true, "rates": true, "pagination": true, "pager": true, "modal": true,
-	"popup": true, "frame": true, "instagram": true, "twitter": true, "telegram": true, "embed": true,
-	"caption": true, "author": true, "byline": true, "date": true, "time": true, "meta": true,
-	"partner": true, "partners": true, "recommended": true, "more": true, "latest": true,
-	"print": true, "gallery": true, "photo": true, "video": true, "player": true, "title": true,
-	"infobar": true, "toolbar": true, "logo": true, "search": true, "login": true, "counter": true,
-	"views": true, "rating": true, "credit": true, "credits": true,
+// so "navigation" matches but "canvas" does not. A hard word marks a block
+// that is never article text, whatever it holds; a soft one ("sidebar",
+// "widget", "meta") also turns up in the names of CMS wrappers around the
+// article ("content-with-sidebar", "elementor-widget-container",
+// "hs_cos_wrapper_meta_field"), so the generic reader keeps such a block when
+// it holds prose (see boilerplate).
+var junkWords = map[string]junkKind{
+	"nav": hardJunk, "navbar": hardJunk, "navigation": hardJunk, "menu": hardJunk, "submenu": hardJunk,
+	"footer": hardJunk, "related": hardJunk, "popular": hardJunk, "subscribe": hardJunk,
+	"subscription": hardJunk, "newsletter": hardJunk, "cookie": hardJunk, "cookies": hardJunk,
+	"comments": hardJunk, "comment": hardJunk, "breadcrumb": hardJunk, "breadcrumbs": hardJunk,
+	"readalso": hardJunk, "mostread": hardJunk, "trending": hardJunk, "recommended": hardJunk,
+	"pagination": hardJunk, "pager": hardJunk, "modal": hardJunk, "popup": hardJunk,
+
+	"header": softJunk, "sidebar": softJunk, "aside": softJunk, "widget": softJunk, "widgets": softJunk,
+	"share": softJunk, "sharing": softJunk, "social": softJunk, "socials": softJunk, "banner": softJunk,
+	"ad": softJunk, "ads": softJunk, "adfox": softJunk, "advert": softJunk, "advertisement": softJunk,
+	"adv": softJunk, "currency": softJunk, "currencies": softJunk, "weather": softJunk, "promo": softJunk,
+	"lang": softJunk, "langs": softJunk, "language": softJunk, "languages": softJunk, "switcher": softJunk,
+	"tags": softJunk, "tag": softJunk, "keyword": softJunk, "trends": softJunk, "rates": softJunk,
+	"frame": softJunk, "instagram": softJunk, "twitter": softJunk, "telegram": softJunk, "embed": softJunk,
+	"caption": softJunk, "author": softJunk, "byline": softJunk, "date": softJunk, "time": softJunk,
+	"meta": softJunk, "partner": softJunk, "partners": softJunk, "more": softJunk, "latest": softJunk,
+	"print": softJunk, "gallery": softJunk, "photo": softJunk, "video": softJunk, "player": softJunk,
+	"title": softJunk, "infobar": softJunk, "toolbar": softJunk, "logo": softJunk, "search": softJunk,
+	"login": softJunk, "counter": softJunk, "views": softJunk, "rating": softJunk, "credit": softJunk,
+	"credits": softJunk,
 }
+
+// junkKind grades how surely an element's markup marks it as boilerplate.
+type junkKind uint8
+
+const (
+	notJunk  junkKind = iota
+	softJunk          // usually boilerplate, but the name also fits wrappers of the text
+	hardJunk          // never article text
+)
 
 // junkPairs are two-word class names split by the tokenizer.
 var junkPairs = [][2]string{{"read", "also"}, {"most", "read"}, {"see", "also"}, {"more", "news"}, {"news", "partner"}}
@@ -67,46 +86,72 @@ var junkPairs = [][2]string{{"read", "also"}, {"most", "read"}, {"see", "also"},
 // isJunkElement reports an element whose class or id marks it as
 // boilerplate, or whose role does.
 func isJunkElement(n *html.Node) bool {
+	return junkKindOf(n) != notJunk
+}
+
+// junkKindOf grades an element by its role, hidden state, class and id.
+func junkKindOf(n *html.Node) junkKind {
 	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-		return false
+		return notJunk
 	}
 	for _, at := range n.Attr {
 		if at.Key == "itemprop" && at.Val == "articleBody" {
-			return false
+			return notJunk
 		}
 	}
+	kind := notJunk
 	for _, at := range n.Attr {
 		switch at.Key {
 		case "role":
 			switch at.Val {
 			case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog":
-				return true
+				return hardJunk
 			}
 		case "aria-hidden":
 			if at.Val == "true" {
-				return true
+				return hardJunk
 			}
 		case "hidden":
-			return true
+			return hardJunk
 		case "class", "id":
-			words := strings.FieldsFunc(strings.ToLower(at.Val), func(r rune) bool {
-				return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
-			})
-			for i, w := range words {
-				if junkWords[w] {
-					return true
-				}
-				if i > 0 {
-					for _, p := range junkPairs {
-						if words[i-1] == p[0] && w == p[1] {
-							return true
-						}
-					}
+			kind = max(kind, classJunk(at.Val))
+			if kind == hardJunk {
+				return kind
+			}
+		}
+	}
+	return kind
+}
+
+// contentWords in a class or id name the text's own wrappers
+// ("td-content-and-menu", "box article modal-enabled"): they make a hard
+// boilerplate word soft.
+var contentWords = map[string]bool{
+	"content": true, "article": true, "body": true, "main": true, "story": true, "post": true, "entry": true,
+}
+
+// classJunk grades a class or id value by its words.
+func classJunk(v string) junkKind {
+	kind := notJunk
+	content := false
+	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'
+	})
+	for i, w := range words {
+		kind = max(kind, junkWords[w])
+		content = content || contentWords[w]
+		if i > 0 {
+			for _, p := range junkPairs {
+				if words[i-1] == p[0] && w == p[1] {
+					kind = hardJunk
 				}
 			}
 		}
 	}
-	return false
+	if content && kind == hardJunk {
+		return softJunk
+	}
+	return kind
 }
 
 // textBlock is one paragraph of extracted text.
@@ -120,6 +165,7 @@ type textBlock struct {
 // textCollector walks a subtree and cuts its text into paragraphs.
 type textCollector struct {
 	drop   func(n *html.Node) bool // extra elements to leave out
+	skip   func(n *html.Node) bool // what counts as boilerplate; nil: skipTags and isJunkElement
 	paras  []textBlock
 	buf    strings.Builder
 	links  int
@@ -130,8 +176,14 @@ type textCollector struct {
 // collectParagraphs returns the paragraphs of the text under sel, leaving out
 // script, media, navigation, boilerplate blocks and whatever drop selects.
 func collectParagraphs(sel *goquery.Selection, drop func(n *html.Node) bool) []textBlock {
-	c := &textCollector{drop: drop}
-	for _, n := range sel.Nodes {
+	return collectNodes(sel.Nodes, drop, nil)
+}
+
+// collectNodes is collectParagraphs over nodes, with the boilerplate test
+// given by skip (nil: skipTags and isJunkElement).
+func collectNodes(nodes []*html.Node, drop, skip func(n *html.Node) bool) []textBlock {
+	c := &textCollector{drop: drop, skip: skip}
+	for _, n := range nodes {
 		c.walk(n, true)
 		c.flush()
 	}
@@ -156,7 +208,7 @@ func (c *textCollector) walk(n *html.Node, root bool) {
 		c.buf.WriteByte('\n')
 		return
 	}
-	if !root && (skipTags[n.DataAtom] || strings.HasPrefix(n.Data, "amp-") || isJunkElement(n) || (c.drop != nil && c.drop(n))) {
+	if !root && (c.skips(n) || (c.drop != nil && c.drop(n))) {
 		return
 	}
 	block := blockTags[n.DataAtom]
@@ -183,6 +235,14 @@ func (c *textCollector) walk(n *html.Node, root bool) {
 	if isLink {
 		c.inLink--
 	}
+}
+
+// skips reports whether n is boilerplate to leave out.
+func (c *textCollector) skips(n *html.Node) bool {
+	if c.skip != nil {
+		return c.skip(n)
+	}
+	return skipTags[n.DataAtom] || strings.HasPrefix(n.Data, "amp-") || isJunkElement(n)
 }
 
 func (c *textCollector) appendText(s string) {
@@ -257,10 +317,25 @@ var promoPhrases = []string{
 	"news in our telegram", "join us on telegram", "подписывайтесь на наш", "подпишитесь на наш", "читайте нас в telegram",
 }
 
-func isPromo(lower string) bool {
+// promoStarts open calls to subscribe or follow when they make up a short
+// paragraph of their own ("Подписывайтесь на Sputnik Казахстан в Telegram").
+var promoStarts = []string{
+	"подписывайтесь на ", "подпишитесь на ", "follow us ", "subscribe to ", "sign up for ",
+}
+
+// isPromo reports a subscription or follow-us banner; lower is the
+// paragraph in lower case, runes its length.
+func isPromo(lower string, runes int) bool {
 	for _, p := range promoPhrases {
 		if strings.Contains(lower, p) {
 			return true
+		}
+	}
+	if runes <= 100 {
+		for _, p := range promoStarts {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
 		}
 	}
 	return false
@@ -294,7 +369,7 @@ func cleanParagraphs(ps []textBlock) []textBlock {
 			skipping = false
 		}
 		if linky || isPictureLine(lower) || reInlineReadAlso.MatchString(p.text) ||
-			isPromo(lower) {
+			isPromo(lower, p.runes) {
 			continue
 		}
 		out = append(out, p)

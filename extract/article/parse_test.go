@@ -105,14 +105,14 @@ func TestParseFixtures(t *testing.T) {
 			absent:   []string{"Translation by", "Editing by", "Timur", "271 observers accredited"},
 		},
 		{
-			file: "generic_astanatimes_president2022.html", layout: "generic", site: "astanatimes.com", lang: "en",
+			file: "generic_astanatimes_president2022.html", layout: "generic-container", site: "astanatimes.com", lang: "en",
 			title: "CEC accredits 295 international observers for presidential election", published: "2022-11-09T15:12:40+06:00",
 			author: "Aruzhan Ibrayeva", section: "Nation", tags: []string{"CEC", "elections", "observers"},
 			contains: []string{"ASTANA – The Central Election Commission (CEC)", "at their own request."},
 			absent:   []string{"Get The Astana Times", "Share this", "Related", "Most read", "Photo credit", "Over 400 international observers", "Kazakhstan, China sign"},
 		},
 		{
-			file: "generic_24kg_parliament2025.html", layout: "generic", site: "24.kg", lang: "en",
+			file: "generic_24kg_parliament2025.html", layout: "generic-scored", site: "24.kg", lang: "en",
 			url:   "https://24.kg/english/351207_CEC_registers_1047_international_observers_for_early_parliamentary_elections/",
 			title: "CEC registers 1,047 international observers for early parliamentary elections", published: "2025-11-28T10:45:00+06:00",
 			author: "Aigerim Osmonova", tags: []string{"Elections", "CEC"},
@@ -120,26 +120,26 @@ func TestParseFixtures(t *testing.T) {
 			absent:   []string{"Read also", "467 candidates", "Over 1,000 international observers", "Most read", "USD"},
 		},
 		{
-			file: "generic_tass_russia2024.html", layout: "generic", site: "tass.com", lang: "en",
+			file: "generic_tass_russia2024.html", layout: "generic-container", site: "tass.com", lang: "en",
 			title: "Russia's CEC receives 450 applications from international observers", published: "2024-02-29T17:30:00+03:00",
 			author: "TASS", section: "Russian Politics & Diplomacy", tags: []string{"Elections", "CEC"},
 			contains: []string{"MOSCOW, February 29. /TASS/.", "about 94,000 polling stations."},
 			absent:   []string{"Over 700 foreign observers", "More news", "Lavrov"},
 		},
 		{
-			file: "cp1251_ru_president2011.html", layout: "generic", site: "www.sayasat-news.kz", lang: "ru",
+			file: "cp1251_ru_president2011.html", layout: "generic-scored", site: "www.sayasat-news.kz", lang: "ru",
 			title: "ЦИК аккредитовал 739 международных наблюдателей", published: "2011-04-02T14:10:00+06:00", section: "Политика",
 			contains: []string{"АСТАНА. По состоянию на 1 апреля", "направили по 15 наблюдателей."},
 			absent:   []string{"Другие новости", "Опрос", "Источник", "Более 200 наблюдателей СНГ", "\ufffd"},
 		},
 		{
-			file: "misspelt_kt_majilis2023.html", layout: "generic", site: "www.kt.kz", lang: "en",
+			file: "misspelt_kt_majilis2023.html", layout: "generic-scored", site: "www.kt.kz", lang: "en",
 			title: "CEC accredits first foreign observers for Majilis elections", published: "2023-02-07T17:35:00+06:00",
 			contains: []string{"Inter-Parlamentary Asembly of the CIS", "Organsiation has nominated 12 observers."},
 			absent:   []string{"Images |", "Tell a friend", "relevant news", "may not be reproduced", "26641", "Over 500 observers"},
 		},
 		{
-			file: "total_mismatch_sailau_majilis2023.html", layout: "generic", site: "sailaunews.kz", lang: "en",
+			file: "total_mismatch_sailau_majilis2023.html", layout: "generic-scored", site: "sailaunews.kz", lang: "en",
 			title: "CEC accredited 126 observers from international organisations", published: "2023-03-14T00:00:00+06:00",
 			contains: []string{"the Organisation of Turkic States – six observers."},
 			absent:   []string{"Recent posts", "Accreditation of international election observers has begun"},
@@ -249,7 +249,7 @@ func TestParseChoosesLayoutByMarkup(t *testing.T) {
 		{"kazinform_a_majilis2021.html", "https://mirror.example.org/page", "kazinform-a"},
 		{"kazinform_b_hex_referendum2024.html", "https://qazinform.com/news/x", "kazinform-b"},
 		{"kazinform_c_kyrgyzstan2026.html", "https://en.inform.kz/news/x/", "kazinform-c"},
-		{"generic_24kg_parliament2025.html", "https://www.inform.kz/en/x_a1", "generic"},
+		{"generic_24kg_parliament2025.html", "https://www.inform.kz/en/x_a1", "generic-scored"},
 	}
 	for _, tt := range tests {
 		p := readFixture(t, tt.file)
@@ -323,7 +323,7 @@ func TestParseHTMLBody(t *testing.T) {
 	if a.Title != "Observers arrive" {
 		t.Errorf("Title = %q", a.Title)
 	}
-	if a.Layout != "generic" {
+	if a.Layout != "generic-scored" {
 		t.Errorf("Layout = %q", a.Layout)
 	}
 }

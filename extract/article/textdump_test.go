@@ -10,11 +10,10 @@ import (
 	"time"
 )
 
-// seedDir holds the five real seed pages, outside the repository.
-var seedDir = filepath.Join("..", "..", "shared", "seeds")
-
 func readSeed(t *testing.T, name string) Page {
 	t.Helper()
+	// The five real seed pages live outside the repository.
+	seedDir := sharedPath(t, "seeds")
 	matches, _ := filepath.Glob(filepath.Join(seedDir, name+"_*.txt"))
 	if len(matches) != 1 {
 		t.Skipf("seed %s not present in %s", name, seedDir)
@@ -151,7 +150,7 @@ func TestSeedDumps(t *testing.T) {
 
 // seedEvidence reads the evidence sentences of the seeds' gold facts.
 func seedEvidence(t *testing.T) map[string][]string {
-	f, err := os.Open(filepath.Join(seedDir, "gold.jsonl"))
+	f, err := os.Open(filepath.Join(sharedPath(t, "seeds"), "gold.jsonl"))
 	if err != nil {
 		return nil
 	}
