@@ -267,3 +267,14 @@ func TestNewWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestNewRowDateOnly: a publication date without a known time of day or
+// offset is written as a bare date, and names no UTC instant.
+func TestNewRowDateOnly(t *testing.T) {
+	art := extract.Article{Title: "T", PublishedAt: time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), DateOnly: true}
+	got := NewRow(extract.Page{Source: "a.html"}, art, extract.Fact{ID: "f1", Subject: "CIS", Count: 5})
+	if got.PublishedAt != "2019-11-19" || got.PublishedUTC != "" || got.PublishedDate != "2019-11-19" {
+		t.Errorf("published_at %q, published_utc %q, published_date %q; want 2019-11-19, empty, 2019-11-19",
+			got.PublishedAt, got.PublishedUTC, got.PublishedDate)
+	}
+}

@@ -93,8 +93,8 @@ func NewRow(page extract.Page, a extract.Article, f extract.Fact) Row {
 		SourceURL:        sourceURL,
 		Site:             site,
 		Title:            a.Title,
-		PublishedAt:      FormatPublished(a.PublishedAt),
-		PublishedUTC:     FormatFetched(a.PublishedAt),
+		PublishedAt:      FormatPublished(a.PublishedAt, a.DateOnly),
+		PublishedUTC:     publishedUTC(a),
 		PublishedDate:    publishedDate(a.PublishedAt),
 		ElectionDate:     f.ElectionDate,
 		ElectionType:     f.ElectionType,
@@ -125,13 +125,26 @@ func NewRow(page extract.Page, a extract.Article, f extract.Fact) Row {
 }
 
 // FormatPublished formats a publication time as RFC 3339 keeping its UTC
-// offset, or "" for the zero time. The store uses it too, so stored and
-// fresh rows agree.
-func FormatPublished(t time.Time) string {
+// offset, as a bare YYYY-MM-DD when only the date is known (the page gave no
+// offset and the publisher's time zone is unknown: Article.DateOnly), or ""
+// for the zero time. The store uses it too, so stored and fresh rows agree.
+func FormatPublished(t time.Time, dateOnly bool) string {
 	if t.IsZero() {
 		return ""
 	}
+	if dateOnly {
+		return t.Format(time.DateOnly)
+	}
 	return t.Format(time.RFC3339)
+}
+
+// publishedUTC is the publication instant in UTC, or "" when it is not
+// known: no date, or a date without a time of day.
+func publishedUTC(a extract.Article) string {
+	if a.DateOnly {
+		return ""
+	}
+	return FormatFetched(a.PublishedAt)
 }
 
 // publishedDate is the calendar date of t at its own (the site's) offset,

@@ -57,7 +57,9 @@ func (s *Store) Rows(ctx context.Context, f Filter, fn func(export.Row) error) e
 	// undated articles go last.
 	rows, err := s.rdb.QueryContext(ctx, `
 SELECT f.fact_id, p.source, a.url, coalesce(a.site, ''), coalesce(a.title, ''), coalesce(a.published_at, ''),
-	coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at), ''), coalesce(a.published_date, ''),
+	-- a bare date (no time of day known) names no instant
+	CASE WHEN length(a.published_at) > 10 THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at) ELSE '' END,
+	coalesce(a.published_date, ''),
 	coalesce(f.election_date, ''), coalesce(f.election_type, ''), f.subject, coalesce(f.subject_canonical, ''),
 	coalesce(f.subject_code, ''), coalesce(f.subject_kind, ''), f.observers, coalesce(f.qualifier, ''),
 	coalesce(f.status, ''), coalesce(f.as_of, ''), coalesce(f.period_start, ''), coalesce(f.period_end, ''),

@@ -182,3 +182,23 @@ func TestFactRowsView(t *testing.T) {
 		t.Errorf("view has %d dated rows, Rows %d", i, len(want))
 	}
 }
+
+// TestRowsDateOnly: an article dated without a time of day is stored and
+// exported as a bare date, like a fresh row, and sorts by that date.
+func TestRowsDateOnly(t *testing.T) {
+	s := openTemp(t)
+	page := testPage("https://news.example.com/d", "https://news.example.com/d")
+	res := testResult("https://news.example.com/d", "news.example.com", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), sent1)
+	res.Article.DateOnly = true
+	if err := s.SaveResult(context.Background(), page, "", "", res); err != nil {
+		t.Fatal(err)
+	}
+	got := collect(t, s, Filter{})
+	if len(got) == 0 {
+		t.Fatal("no rows")
+	}
+	want := export.NewRow(page, res.Article, res.Facts[0])
+	if got[0] != want || got[0].PublishedAt != "2019-11-19" || got[0].PublishedUTC != "" {
+		t.Errorf("got %+v\nwant %+v", got[0], want)
+	}
+}

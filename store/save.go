@@ -182,7 +182,7 @@ func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, pageID int64, key s
 	}
 	var published, publishedDate any
 	if !a.PublishedAt.IsZero() {
-		published = export.FormatPublished(a.PublishedAt)
+		published = export.FormatPublished(a.PublishedAt, a.DateOnly)
 		publishedDate = a.PublishedAt.Format(time.DateOnly)
 	}
 	articleURL := a.URL

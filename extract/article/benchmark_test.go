@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -229,4 +230,31 @@ func shingles(ws []string) map[string]int {
 		out[strings.Join(ws[i:min(i+4, len(ws))], "\x00")]++
 	}
 	return out
+}
+
+// TestBenchmarkForeignPages: no page of the benchmark (news sites and blogs
+// outside Kazakhstan) is read by a Kazinform or Qazaq TV parser, or dated
+// with Kazakhstan's offset unless the page itself states it.
+func TestBenchmarkForeignPages(t *testing.T) {
+	for _, bp := range readBenchmark(t) {
+		if isKazakhHost(urlHost(bp.url)) {
+			continue
+		}
+		a, err := Parse(bp.page)
+		if err != nil {
+			t.Errorf("%s: %v", bp.id, err)
+			continue
+		}
+		if strings.HasPrefix(a.Layout, "kazinform") || strings.HasPrefix(a.Layout, "qazaqtv") {
+			t.Errorf("%s (%s) read by the %s parser", bp.id[:12], bp.url, a.Layout)
+		}
+		if a.PublishedAt.IsZero() || a.DateOnly {
+			continue
+		}
+		off := a.PublishedAt.Format("-07:00")
+		if (off == "+05:00" || off == "+06:00") && !strings.Contains(string(bp.page.Body), off) &&
+			!strings.Contains(string(bp.page.Body), strings.ReplaceAll(off, ":", "")) {
+			t.Errorf("%s (%s) dated %s: an offset the page does not state", bp.id[:12], bp.url, a.PublishedAt.Format(time.RFC3339))
+		}
+	}
 }

@@ -277,9 +277,17 @@ func isASCIILetters(s string) bool {
 	return true
 }
 
+// dateOnlyZone marks, inside this package, a time whose offset is unknown:
+// the page printed none and its publisher's time zone is not known. Such a
+// time keeps only its calendar date (Article.DateOnly); no offset is made up.
+var dateOnlyZone = time.FixedZone("date-only", 0)
+
+// unknownZone is the rule for a publisher whose time zone is not known.
+var unknownZone = fixedZone(dateOnlyZone)
+
 // hostZones are the offsets of publishers outside Kazakhstan, by host
-// suffix, for dates they print without one. Everything else is read as
-// Kazakhstan time.
+// suffix, for dates they print without one: countries of one time zone
+// without daylight saving time, and Moscow-based Russian publishers.
 var hostZones = []struct {
 	suffix string
 	secs   int
@@ -288,14 +296,47 @@ var hostZones = []struct {
 	{".uz", 5 * 3600}, {".tj", 5 * 3600}, {".tm", 5 * 3600},
 	{".az", 4 * 3600}, {".am", 4 * 3600}, {".ge", 4 * 3600},
 	{".ru", 3 * 3600}, {".by", 3 * 3600}, {"tass.com", 3 * 3600},
+	{"akipress.com", 6 * 3600}, {"dunyo.info", 5 * 3600},
 }
 
-// zoneForHost returns the offset rule for dates printed by host.
+// kazakhHosts are Kazakh publishers outside the .kz domain.
+var kazakhHosts = []string{"qazinform.com", "qazaqtv.com", "astanatimes.com"}
+
+// isKazakhHost reports a host of a Kazakh publisher.
+func isKazakhHost(host string) bool {
+	if host == "kz" || strings.HasSuffix(host, ".kz") {
+		return true
+	}
+	for _, h := range kazakhHosts {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
+// zoneForHost returns the offset rule for dates printed by host: the
+// Kazakhstan rule for Kazakh publishers, a fixed offset for the publishers
+// of hostZones, and unknownZone for everyone else (and for pages whose host
+// is not known).
 func zoneForHost(host string) zoneFunc {
+	if isKazakhHost(host) {
+		return KazakhstanOffset
+	}
 	for _, z := range hostZones {
 		if host == strings.TrimPrefix(z.suffix, ".") || strings.HasSuffix(host, z.suffix) {
 			return fixedZone(offsetZone(z.secs))
 		}
 	}
-	return KazakhstanOffset
+	return unknownZone
+}
+
+// dateOnly reports whether t's offset is unknown, and returns its calendar
+// date at midnight UTC: the form Article.PublishedAt takes when
+// Article.DateOnly is set.
+func dateOnly(t time.Time) (time.Time, bool) {
+	if t.Location() != dateOnlyZone {
+		return t, false
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 }

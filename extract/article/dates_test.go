@@ -113,11 +113,72 @@ func TestZoneForHost(t *testing.T) {
 		{"www.gazeta.uz", "1 May 2025, 09:00", "2025-05-01T09:00:00+05:00"},
 		{"en.inform.kz", "29 February 2024, 17:30", "2024-02-29T17:30:00+06:00"},
 		{"tass.com", "2024-02-29T17:30:00+04:00", "2024-02-29T17:30:00+04:00"},
+		{"astanatimes.com", "2023-03-20 09:00", "2023-03-20T09:00:00+06:00"},
+		{"www.telegraph.co.uk", "2024-02-29T17:30:00+00:00", "2024-02-29T17:30:00Z"},
+		{"www.telegraph.co.uk", "2024-02-29T17:30:00", "2024-02-29T00:00:00Z date only"},
+		{"", "29 February 2024, 17:30", "2024-02-29T00:00:00Z date only"},
 	}
 	for _, tt := range tests {
 		got, _, ok := parseDateZone(tt.in, zoneForHost(tt.host))
-		if !ok || got.Format(time.RFC3339) != tt.want {
-			t.Errorf("%s %q = %s, %v; want %s", tt.host, tt.in, got.Format(time.RFC3339), ok, tt.want)
+		got, only := dateOnly(got)
+		s := got.Format(time.RFC3339)
+		if only {
+			s += " date only"
 		}
+		if !ok || s != tt.want {
+			t.Errorf("%s %q = %s, %v; want %s", tt.host, tt.in, s, ok, tt.want)
+		}
+	}
+}
+
+// TestParseDateWithoutOffset: a page states its own offset, or the
+// publisher's time zone is known, or the date is kept without a time of day
+// and flagged; Kazakhstan's offsets are for Kazakh publishers only.
+func TestParseDateWithoutOffset(t *testing.T) {
+	page := func(head, body string) string {
+		return `<html><head>` + head + `</head><body><article><h1>Observers arrive</h1>` + body +
+			`<p>The first observers arrived on Monday and will work in all regions until the vote, the commission said.</p>
+<p>More groups, from states of the region and from Europe, are expected to arrive during the week, officials added.</p></article></body></html>`
+	}
+	tests := []struct {
+		name, html, url string
+		want            string
+		dateOnly        bool
+	}{
+		{"foreign page, meta time without offset",
+			page(`<link rel="canonical" href="https://www.telegraph.co.uk/news/2019/11/19/x/"><meta property="article:published_time" content="2019-11-19T19:16:00">`, ""),
+			"", "2019-11-19T00:00:00Z", true},
+		{"foreign page, printed date and time",
+			page(`<link rel="canonical" href="https://news.example.com/x">`, `<p class="date">19 November 2019, 19:16</p>`),
+			"", "2019-11-19T00:00:00Z", true},
+		{"no URL at all",
+			page(``, `<time datetime="2019-11-19T19:16">19 Nov 2019</time>`),
+			"", "2019-11-19T00:00:00Z", true},
+		{"foreign page states its offset",
+			page(`<link rel="canonical" href="https://www.telegraph.co.uk/news/x/"><meta property="article:published_time" content="2019-11-19T19:16:00+00:00">`, ""),
+			"", "2019-11-19T19:16:00Z", false},
+		{"offset in JSON-LD wins over a meta date without one",
+			page(`<meta name="date" content="2019-11-19"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-19T14:16:00-05:00"}</script>`, ""),
+			"", "2019-11-19T14:16:00-05:00", false},
+		{"offset in <time datetime>",
+			page(`<link rel="canonical" href="https://news.example.com/x">`, `<time datetime="2019-11-19T19:16:00+01:00">19 Nov</time>`),
+			"", "2019-11-19T19:16:00+01:00", false},
+		{"publisher's zone known",
+			page(`<link rel="canonical" href="https://24.kg/english/1_x/">`, `<p class="date">28 November 2025, 10:45</p>`),
+			"", "2025-11-28T10:45:00+06:00", false},
+		{"Kazakh page by its fetch URL",
+			page(``, `<p class="date">28 November 2025, 10:45</p>`),
+			"https://tengrinews.kz/news/1", "2025-11-28T10:45:00+05:00", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(Page{Source: "x.html", URL: tt.url, Body: []byte(tt.html)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.PublishedAt.Format(time.RFC3339); got != tt.want || a.DateOnly != tt.dateOnly {
+				t.Errorf("PublishedAt %s, DateOnly %v; want %s, %v", got, a.DateOnly, tt.want, tt.dateOnly)
+			}
+		})
 	}
 }

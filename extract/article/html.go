@@ -101,6 +101,10 @@ func parseHTML(text string, p Page) (Article, error) {
 	h := &htmlPage{doc: doc, page: p, classes: classIndex(doc.Nodes[0])}
 	h.meta = readMeta(doc, p.URL)
 	h.zone = zoneForHost(urlHost(firstSet(h.meta.canonical, p.URL)))
+	if isKazinform(h) || matchQazaqTV(h) {
+		// Kazakh publishers, whatever host the page was saved under.
+		h.zone = KazakhstanOffset
+	}
 
 	var a Article
 	for _, l := range htmlLayouts {
@@ -116,6 +120,7 @@ func parseHTML(text string, p Page) (Article, error) {
 		a = parseGeneric(h)
 	}
 	h.meta.fill(&a, h)
+	a.PublishedAt, a.DateOnly = dateOnly(a.PublishedAt)
 	return a, nil
 }
 

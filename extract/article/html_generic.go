@@ -42,12 +42,7 @@ func parseGeneric(h *htmlPage) Article {
 	a.Title = firstSet(h.meta.headline, h.meta.cleanTitle(h.meta.ogTitle),
 		firstText(doc.Selection, "article h1", "main h1", ".entry-title", "h1"), h.meta.cleanTitle(h.meta.docTitle))
 	// A machine-readable date carries the time; the printed one often not.
-	for _, v := range h.meta.published {
-		if t, ok := h.meta.parseTime(v, h.zone); ok {
-			a.PublishedAt = t
-			break
-		}
-	}
+	a.PublishedAt = h.meta.publishedTime(h.zone, time.Time{})
 	if a.PublishedAt.IsZero() {
 		a.PublishedAt = h.dateNearTitle()
 	}

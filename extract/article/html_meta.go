@@ -130,13 +130,8 @@ func (m pageMeta) fill(a *Article, h *htmlPage) {
 		a.Title = firstSet(m.headline, m.cleanTitle(m.ogTitle),
 			firstText(h.doc.Selection, "article h1", "main h1", "h1"), m.cleanTitle(m.docTitle))
 	}
-	if a.PublishedAt.IsZero() {
-		for _, v := range m.published {
-			if t, ok := m.parseTime(v, h.zone); ok {
-				a.PublishedAt = t
-				break
-			}
-		}
+	if a.PublishedAt.IsZero() || a.PublishedAt.Location() == dateOnlyZone {
+		a.PublishedAt = m.publishedTime(h.zone, a.PublishedAt)
 	}
 	if a.PublishedAt.IsZero() {
 		a.PublishedAt = h.dateIn(h.doc.Selection, "article time[datetime]", "time[datetime]", "time",
@@ -162,6 +157,22 @@ func (m pageMeta) fill(a *Article, h *htmlPage) {
 	}
 }
 
+// publishedTime returns the first machine-readable publication time that
+// states or implies its offset, else the first date, else fallback.
+func (m pageMeta) publishedTime(zone zoneFunc, fallback time.Time) time.Time {
+	for _, v := range m.published {
+		if t, ok := m.parseTime(v, zone); ok {
+			if t.Location() != dateOnlyZone {
+				return t
+			}
+			if fallback.IsZero() {
+				fallback = t
+			}
+		}
+	}
+	return fallback
+}
+
 // parseTime reads a machine-readable time and shows it in the site's
 // offset: a time stated in UTC is converted, so published_at carries the
 // publisher's offset as the export promises.
@@ -170,7 +181,7 @@ func (m pageMeta) parseTime(v string, zone zoneFunc) (time.Time, bool) {
 	if !ok || !stated {
 		return t, ok
 	}
-	if _, off := t.Zone(); off == 0 {
+	if _, off := t.Zone(); off == 0 && zone(t.Year(), t.Month(), t.Day(), 0, 0) != dateOnlyZone {
 		u := t.UTC().Add(6 * time.Hour) // a first guess of the local wall clock
 		loc := zone(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute())
 		l := t.In(loc)

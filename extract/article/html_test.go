@@ -107,7 +107,7 @@ func TestParseGenericScoring(t *testing.T) {
 </div>
 <div class="col-right"><h4>Most read</h4><p><a href="/1">First headline of another story</a></p><p><a href="/2">Second headline of another story</a></p></div></div>
 </body></html>`
-	a, err := Parse(Page{Source: "x.html", Body: []byte(page)})
+	a, err := Parse(Page{Source: "x.html", URL: "https://news.example.kz/1", Body: []byte(page)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,10 @@ type Article struct {
 	Tags        []string  // article tags
 	Language    string    // "en", "ru", "kk" ... or "" when unknown
 	PublishedAt time.Time // zero when unknown; carries the site's UTC offset
-	Body        string    // article text; paragraphs separated by "\n\n", line breaks inside paragraphs kept
-	Layout      string    // which parser read the page, e.g. "kazinform-a", "textdump", "generic"
+	// DateOnly says PublishedAt is a calendar date alone (midnight UTC, a
+	// clock that means nothing): the page printed no UTC offset and the
+	// publisher's time zone is not known, so no time of day is claimed.
+	DateOnly bool
+	Body     string // article text; paragraphs separated by "\n\n", line breaks inside paragraphs kept
+	Layout   string // which parser read the page, e.g. "kazinform-a", "textdump", "generic"
 }
