@@ -43,11 +43,16 @@ type Store struct {
 	gzipPool sync.Pool // *gzip.Writer: one costs ~800 KB to make
 }
 
-// Open opens the database at path, creating the file if needed, and brings
-// its schema up to date.
+// Open opens the obsfacts store at path for reading and writing, creating
+// it when the file is missing or empty, and brings an older store's schema
+// up to date. A file that is not an obsfacts store is refused untouched
+// (see ErrNotStore).
 func Open(path string) (*Store, error) {
 	ctx := context.Background()
 	if err := checkPath(path); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if _, err := inspect(ctx, path); err != nil && !errors.Is(err, errNew) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db, err := openDB(path, "immediate", false)
@@ -69,11 +74,12 @@ func Open(path string) (*Store, error) {
 	return &Store{db: db, rdb: rdb, path: path}, nil
 }
 
-// openDB opens a connection pool on path. Writes go through a pool whose
-// transactions begin IMMEDIATE: a write transaction takes the write lock up
-// front, so two writers wait on busy_timeout instead of failing on a lock
-// upgrade. Reads go through a query-only pool with deferred transactions,
-// so a long export never holds the write lock.
+// openDB opens a connection pool on path for a Store opened for writing.
+// Writes go through a pool whose transactions begin IMMEDIATE: a write
+// transaction takes the write lock up front, so two writers wait on
+// busy_timeout instead of failing on a lock upgrade. Reads go through a
+// query-only pool with deferred transactions, so a long export never holds
+// the write lock.
 func openDB(path, txlock string, queryOnly bool) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -84,7 +90,12 @@ func openDB(path, txlock string, queryOnly bool) (*sql.DB, error) {
 	if queryOnly {
 		q.Set("_query_only", "on")
 	}
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return openDSN(path, q)
+}
+
+// openDSN opens a connection pool on path with the driver's parameters.
+func openDSN(path string, params url.Values) (*sql.DB, error) {
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + params.Encode()
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, err
@@ -119,7 +130,11 @@ func checkPath(path string) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	if err := errors.Join(s.rdb.Close(), s.db.Close()); err != nil {
+	err := s.rdb.Close()
+	if s.db != s.rdb {
+		err = errors.Join(err, s.db.Close())
+	}
+	if err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}
 	return nil

@@ -76,7 +76,7 @@ func TestOpenErrors(t *testing.T) {
 	}{
 		{"missing directory", filepath.Join(dir, "nope", "x.db"), "no such file or directory"},
 		{"path is a directory", dir, "is a directory"},
-		{"not a database", notDB, "not a database"},
+		{"not a database", notDB, "not an obsfacts database"},
 	}
 	if os.Geteuid() != 0 { // root may write anywhere
 		ro := filepath.Join(dir, "ro.db")

@@ -108,7 +108,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 
 	st, err := store.Open(o.dbPath)
 	if err != nil {
-		return err
+		return dbError(o.dbPath, err)
 	}
 	defer st.Close()
 	cfg.Frontier, cfg.Archive, cfg.RunLog, cfg.Lock = st, st, st, st

@@ -159,14 +159,8 @@ func wrapList(words []string, width int, indent string) string {
 
 const defaultDB = "obsfacts.db"
 
-// openExisting opens the store at path, refusing to create an empty
-// database where the user meant to read one.
-func openExisting(path string) (*store.Store, error) {
-	if err := requireDB(path); err != nil {
-		return nil, err
-	}
-	return store.Open(path)
-}
+// openExisting opens the store at path to read it (see openReadOnly).
+func openExisting(path string) (*store.Store, error) { return openReadOnly(path) }
 
 // openToExport checks the output format, then opens the database to read,
 // in this order so that a mistyped format creates nothing.

@@ -81,7 +81,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 	if o.dbPath != "" {
 		st, err := store.Open(o.dbPath)
 		if err != nil {
-			return err
+			return dbError(o.dbPath, err)
 		}
 		defer st.Close()
 		runID, err := st.StartCommand(ctx, "extract", fmt.Sprintf("%s %d inputs", flagLine(cmd), len(inputs)))

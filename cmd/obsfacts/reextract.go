@@ -39,7 +39,7 @@ an interrupted run can simply be started again.`,
 }
 
 func runReextract(ctx context.Context, dbPath string, stderr io.Writer) error {
-	st, err := openExisting(dbPath)
+	st, err := openForUpdate(dbPath)
 	if err != nil {
 		return err
 	}
