@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
 
 // Kazakhstan moved from UTC+6 to UTC+5 countrywide at 2024-03-01 00:00 local
@@ -223,58 +224,12 @@ func validYMD(y, m, d int) bool {
 	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-var englishMonths = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"}
-
-// monthForms lists the Russian (nominative, genitive, prepositional,
-// abbreviated) and Kazakh month names.
-var monthForms = map[string]time.Month{
-	"январь": 1, "января": 1, "январе": 1, "янв": 1,
-	"февраль": 2, "февраля": 2, "феврале": 2, "фев": 2, "февр": 2,
-	"март": 3, "марта": 3, "марте": 3, "мар": 3,
-	"апрель": 4, "апреля": 4, "апреле": 4, "апр": 4,
-	"май": 5, "мая": 5, "мае": 5,
-	"июнь": 6, "июня": 6, "июне": 6, "июн": 6,
-	"июль": 7, "июля": 7, "июле": 7, "июл": 7,
-	"август": 8, "августа": 8, "августе": 8, "авг": 8,
-	"сентябрь": 9, "сентября": 9, "сентябре": 9, "сен": 9, "сент": 9,
-	"октябрь": 10, "октября": 10, "октябре": 10, "окт": 10,
-	"ноябрь": 11, "ноября": 11, "ноябре": 11, "ноя": 11, "нояб": 11,
-	"декабрь": 12, "декабря": 12, "декабре": 12, "дек": 12,
-	"қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
-	"шілде": 7, "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}
-
-// MonthNumber maps an English or Russian month name in any case/inflection or
-// abbreviation ("November", "nov", "Января", "январь", "янв.", "Августа") to
-// 1..12.
+// MonthNumber maps a month name in any supported language, in any
+// case/inflection or abbreviation ("November", "nov", "Января", "январь",
+// "янв.", "қараша") to 1..12. The names are the language data of package lang.
 func MonthNumber(word string) (time.Month, bool) {
-	w := strings.ToLower(strings.TrimRight(strings.TrimSpace(word), "."))
-	if w == "" {
-		return 0, false
-	}
-	if m, ok := monthForms[w]; ok {
-		return m, true
-	}
-	if !isASCIILetters(w) || len(w) < 3 {
-		return 0, false
-	}
-	for i, name := range englishMonths {
-		// Any prefix of at least three letters: "nov", "sept", "novem".
-		if strings.HasPrefix(name, w) {
-			return time.Month(i + 1), true
-		}
-	}
-	return 0, false
-}
-
-func isASCIILetters(s string) bool {
-	for _, r := range s {
-		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
+	m, ok := lang.Month(strings.TrimRight(strings.TrimSpace(word), "."))
+	return time.Month(m), ok
 }
 
 // dateOnlyZone marks, inside this package, a time whose offset is unknown:

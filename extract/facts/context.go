@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/obsfacts/obsfacts/extract/gazetteer"
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
 
 // Article-level context: which country holds the election, when a count
@@ -29,11 +30,10 @@ func (d *doc) hostCountry(low string) string {
 // was strong.
 func (d *doc) scoreHost(low string, all bool) (string, bool) {
 	score := map[string]int{}
-	sents := make([]*analysed, 0, len(d.sents)+1)
+	sents := make([]*sentence, 0, len(d.sents)+1)
 	if d.a.Title != "" {
-		t := &analysed{sentence: sentence{text: d.a.Title, end: len(d.a.Title)}}
-		t.toks = tokenize(t.text)
-		t.ments = d.x.gaz.Find(t.text)
+		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
+		d.analyseText(t)
 		sents = append(sents, t)
 	}
 	for si := range d.sents {
@@ -46,15 +46,8 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 		if s.toks == nil {
 			continue
 		}
-		accredits, sends := false, false
-		for _, t := range s.toks {
-			if hasStem(t.low, []string{"accredit", "аккредит", "register", "зарегистр"}) {
-				accredits = true
-			}
-			if hasStem(t.low, []string{"send", "sent", "delegat", "направ", "делегир", "прибы", "arriv"}) {
-				sends = true
-			}
-		}
+		accredits := s.hasIn(0, len(s.toks), lang.Accredit)
+		sends := s.hasIn(0, len(s.toks), lang.SendCue)
 		for _, m := range s.ments {
 			e := m.Entity
 			if e.Kind != KindCountry || e.Code == "" {
@@ -63,35 +56,13 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 			score[e.Code]++
 			// "elections in Kyrgyzstan", "Kyrgyzstan's presidential election", "выборы в Кыргызстане"
 			start, end := tokenRangeOf(s, m)
-			for j := max(0, start-4); j < min(len(s.toks), end+4); j++ {
-				w := s.toks[j].low
-				next := s.word(j + 1)
-				// the commission that accredits observers is the host's:
-				// "the CEC of Kazakhstan has accredited", "ЦИК Азербайджана аккредитовала"
-				if (w == "cec" || w == "цик" || strings.HasPrefix(w, "commission") || strings.HasPrefix(w, "комисси")) && !sends {
-					score[e.Code] += 2
-					if accredits {
-						score[e.Code]++
-					}
-					break
-				}
-				if (strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend")) && (strings.HasPrefix(next, "commission") || next == "bodies" || next == "body" || next == "authorities") {
-					continue // "Kazakhstan's Central Election Commission" sends observers; it holds no election
-				}
-				if strings.HasPrefix(w, "election") || strings.HasPrefix(w, "referend") || strings.HasPrefix(w, "выбор") ||
-					strings.HasPrefix(w, "референдум") || w == "vote" || w == "polls" || strings.HasPrefix(w, "голосован") {
-					score[e.Code] += 3
-					break
-				}
-			}
+			score[e.Code] += s.hostCue(start, end, accredits, sends)
 		}
 	}
 	// parliaments and capitals name the country too: "Jogorku Kenesh",
 	// "BISHKEK, Nov 3 (AKIpress)", "выборы в Милли Меджлис"
-	for _, c := range hostCues {
-		for _, w := range c.words {
-			score[c.code] += 2 * strings.Count(low, w)
-		}
+	for _, c := range d.x.hostCues {
+		score[c.code] += 2 * strings.Count(low, c.word)
 	}
 	best, bestScore := "", 0
 	for code, sc := range score {
@@ -100,8 +71,7 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 		}
 	}
 	// Kazakh outlets report Kazakh elections unless the text points elsewhere
-	kazakhOutlet := strings.Contains(low, "kazinform") || strings.Contains(low, "казинформ") ||
-		strings.Contains(d.a.Site, "inform.kz") || strings.Contains(d.a.Site, "qazaqtv") || strings.Contains(d.a.Site, "qazinform")
+	kazakhOutlet := containsAny(low, d.x.lists.kazakhOutlets) || containsAny(d.a.Site, d.x.lists.kazakhOutlets)
 	if kazakhOutlet && score["KZ"] >= bestScore-3 {
 		return "KZ", bestScore >= 3
 	}
@@ -114,10 +84,35 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 	return "", false // countries named only in passing do not make a host
 }
 
-func tokenRangeOf(s *analysed, m gazetteer.Mention) (int, int) {
+// hostCue scores the words around a country's mention at [start,end) as
+// signs that it holds the election: the commission that accredits
+// observers is the host's ("the CEC of Kazakhstan has accredited", "ЦИК
+// Азербайджана аккредитовала"); an election word names the country's vote
+// ("elections in Kyrgyzstan", "выборы в Кыргызстане"), but an election
+// commission ("Kazakhstan's Central Election Commission") sends observers
+// and holds no election.
+func (s *sentence) hostCue(start, end int, accredits, sends bool) int {
+	for j := max(0, start-4); j < min(len(s.toks), end+4); j++ {
+		if s.is(j, lang.Commission) && !sends {
+			if accredits {
+				return 3
+			}
+			return 2
+		}
+		if s.is(j, lang.ElectionWord) && s.is(j+1, lang.ElectionBody) {
+			continue
+		}
+		if s.is(j, lang.ElectionWord) {
+			return 3
+		}
+	}
+	return 0
+}
+
+func tokenRangeOf(s *sentence, m gazetteer.Mention) (int, int) {
 	start, end := -1, -1
 	for k, t := range s.toks {
-		if t.start >= m.Start && t.end <= m.End {
+		if t.Start >= m.Start && t.End <= m.End {
 			if start < 0 {
 				start = k
 			}
@@ -132,30 +127,23 @@ func tokenRangeOf(s *analysed, m gazetteer.Mention) (int, int) {
 
 // timeAnchors returns as_of and the period a count holds for, read from its
 // own sentence.
-func (d *doc) timeAnchors(s *analysed, i int) (asOf, pStart, pEnd string) {
-	pubDay := ""
-	if !d.pub.IsZero() {
-		pubDay = d.pub.Format("2006-01-02")
-	}
+func (d *doc) timeAnchors(s *sentence, i int) (asOf, pStart, pEnd string) {
 	for _, ds := range s.dates {
 		start, end := ds.resolve(d.pub)
 		if start == "" {
 			continue
 		}
-		before := s.word(ds.from - 1)
-		before2 := s.word(ds.from - 2)
 		switch {
-		case before == "of" && before2 == "as" || before == "на" && (before2 == "состоянию" || before2 == "") ||
-			before == "by" || before == "to" && ds.d2 == 0 && before2 != "from":
+		case s.anchorsAsOf(ds):
 			if asOf == "" && ds.d2 == 0 {
 				asOf = start
 			}
-		case end != "" && (before == "from" || before == "between" || before == "с" || before == "during" || before == "over"):
+		case end != "" && s.is(ds.from-1, lang.PeriodPrep):
 			pStart, pEnd = start, end
-		case before == "from" || before == "since" || before == "с":
+		case s.is(ds.from-1, lang.PeriodFrom):
 			// "from 1 November to 7 November" split in two spans
 			pStart = start
-			if e := s.word(ds.to); e == "to" || e == "по" || e == "until" || e == "till" {
+			if s.is(ds.to, lang.PeriodEnd) {
 				for _, ds2 := range s.dates {
 					if ds2.from == ds.to+1 {
 						pEnd, _ = ds2.resolve(d.pub)
@@ -164,29 +152,30 @@ func (d *doc) timeAnchors(s *analysed, i int) (asOf, pStart, pEnd string) {
 			}
 		}
 	}
-	if asOf == "" && pubDay != "" {
-		for _, p := range asOfPhrases {
-			if s.hasPhrase(0, len(s.toks), p) {
-				asOf = pubDay
-				break
-			}
-		}
+	if asOf == "" && !d.pub.IsZero() && s.hasIn(0, len(s.toks), lang.AsOf) {
+		asOf = d.pub.Format("2006-01-02")
 	}
 	return asOf, pStart, pEnd
 }
 
-// electionTypes maps words of an article to election types.
-var electionTypeCues = []struct {
-	typ   string
-	stems []string
-}{
-	{"referendum", []string{"referend", "референдум"}},
-	{"presidential", []string{"president", "президент"}},
-	{"parliamentary", []string{"majilis", "mazhilis", "parliament", "мажилис", "парламент", "legislative", "duma", "дум", "jogorku", "жогорку", "oliy", "milli", "sejm", "supreme council", "house of representatives", "палат"}},
-	{"senate", []string{"senate", "сенат"}},
-	{"maslikhat", []string{"maslikhat", "маслихат"}},
-	{"local", []string{"local", "municipal", "местн", "муниципал", "kenesh", "кенеш"}},
+// anchorsAsOf reports a date the count holds at: "as of 8 November", "by
+// 5 May", "to 3 March" (not "from … to"), "на 5 ноября" opening the sentence.
+func (s *sentence) anchorsAsOf(ds dateSpan) bool {
+	switch {
+	case s.lex.MatchEndingAt(lang.AsOfPrep, s.toks, ds.from) > 0:
+		return true
+	case ds.from == 1 && s.is(0, lang.AsOfAtStart):
+		return true
+	case ds.d2 == 0 && s.is(ds.from-1, lang.AsOfTo) && !s.is(ds.from-2, lang.PeriodFrom):
+		return true
+	}
+	return false
 }
+
+// electionTypes are the types electionType tells, in order of precedence
+// when their cues are named equally often; the cues are every language's
+// [list election_type TYPE].
+var electionTypes = []string{"referendum", "presidential", "parliamentary", "senate", "maslikhat", "local"}
 
 // fillElection sets election_date and election_type on every fact: from
 // dates written next to election words, checked against the calendar, else
@@ -207,17 +196,7 @@ func (d *doc) fillElection(facts []Fact) {
 			if ds.d == 0 || ds.d2 != 0 {
 				continue
 			}
-			near := false
-			for j := max(0, ds.from-6); j < min(len(s.toks), ds.to+5); j++ {
-				w := s.toks[j].low
-				if strings.HasPrefix(w, "election") || strings.HasPrefix(w, "vote") || strings.HasPrefix(w, "voting") ||
-					strings.HasPrefix(w, "referend") || strings.HasPrefix(w, "выбор") || strings.HasPrefix(w, "референдум") ||
-					strings.HasPrefix(w, "голосован") || w == "polls" || w == "ballot" {
-					near = true
-					break
-				}
-			}
-			if !near {
+			if !s.hasIn(max(0, ds.from-6), min(len(s.toks), ds.to+5), lang.ElectionWord) {
 				continue
 			}
 			start, _ := ds.resolve(d.pub)
@@ -323,9 +302,9 @@ func (d *doc) electionType() string {
 	count := map[string]int{}
 	scan := func(text string, weight int) {
 		low := strings.ToLower(text)
-		for _, c := range electionTypeCues {
-			for _, st := range c.stems {
-				count[c.typ] += weight * strings.Count(low, st)
+		for _, typ := range electionTypes {
+			for _, st := range d.x.electionCues[typ] {
+				count[typ] += weight * strings.Count(low, st)
 			}
 		}
 	}
@@ -334,32 +313,14 @@ func (d *doc) electionType() string {
 	// "parliament" also appears in presidential news ("members of parliament");
 	// a referendum or a presidential election named at all outweighs it.
 	best, bestN := "", 0
-	for _, c := range electionTypeCues {
-		n := count[c.typ]
-		if c.typ == "parliamentary" {
+	for _, typ := range electionTypes {
+		n := count[typ]
+		if typ == "parliamentary" {
 			n = n * 2 / 3
 		}
 		if n > bestN {
-			best, bestN = c.typ, n
+			best, bestN = typ, n
 		}
 	}
 	return best
-}
-
-// hostCues are words that place an article's election in a country.
-var hostCues = []struct {
-	code  string
-	words []string
-}{
-	{"KZ", []string{"majilis", "mazhilis", "maslikhat", "мажилис", "маслихат", "astana", "астана", "almaty", "алматы", "nur-sultan", "нур-султан"}},
-	{"KG", []string{"jogorku kenesh", "жогорку кенеш", "bishkek", "бишкек", "kyrgyzstan", "кыргызстан"}},
-	{"UZ", []string{"oliy majlis", "олий мажлис", "tashkent", "ташкент"}},
-	{"TJ", []string{"majlisi oli", "маджлиси оли", "dushanbe", "душанбе"}},
-	{"TM", []string{"ashgabat", "ашхабад", "mejlis", "меджлиса туркменистана"}},
-	{"AZ", []string{"milli majlis", "milli mejlis", "милли меджлис", "baku", "баку"}},
-	{"BY", []string{"minsk", "минск", "house of representatives of belarus", "палату представителей"}},
-	{"RU", []string{"state duma", "госдум", "moscow", "москва"}},
-	{"MN", []string{"state great khural", "великий государственный хурал", "ulaanbaatar", "улан-батор"}},
-	{"AM", []string{"yerevan", "ереван"}},
-	{"GE", []string{"tbilisi", "тбилиси"}},
 }

@@ -1,13 +1,17 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
+)
 
 // List items: "X – N", "X: N", "X (N)", dotted table rows, distributive
 // lists ("A, B and C – two observers from each country") and joint missions.
 
 // listMentions returns the mentions of [from,to) when the phrase is a
 // coordinated list of entities ("Great Britain, Iraq, Italy and Finland").
-func (s *analysed) listMentions(from, to int) []int {
+func (s *sentence) listMentions(from, to int) []int {
 	from, to = s.trimRange(from, to)
 	var ms []int
 	sep := true
@@ -24,11 +28,11 @@ func (s *analysed) listMentions(from, to int) []int {
 			sep = false
 			continue
 		}
-		if w := s.toks[k].low; w == "," || w == "and" || w == "и" || w == "&" || w == "/" {
+		if s.isListSep(k) {
 			sep = true
+			continue
 		}
-		w := s.toks[k].low
-		if w == "," || w == "and" || w == "и" || w == "&" || functionWords[w] || groupSuffixes[w] || w == "/" {
+		if s.is(k, lang.FunctionWord) || s.is(k, lang.GroupSuffix) {
 			continue
 		}
 		return nil
@@ -36,18 +40,25 @@ func (s *analysed) listMentions(from, to int) []int {
 	return ms
 }
 
+// isListSep reports a separator of list members: a comma, a slash, "and".
+func (s *sentence) isListSep(k int) bool {
+	w := s.toks[k].Low
+	return w == "," || w == "&" || w == "/" || s.is(k, lang.Conj)
+}
+
 // boundaryBack walks back from token i to the start of the phrase that
 // names the group of a dash item.
-func (s *analysed) boundaryBack(i int) int {
+func (s *sentence) boundaryBack(i int) int {
 	k := i
 	for k > 0 {
-		t := s.toks[k-1]
-		if t.kind == tNum && !s.inDate[k-1] {
+		if s.isNum(k - 1) {
 			break
 		}
-		switch t.low {
-		case ";", ":", "(", "«", "\"", "including", "includes", "include", "namely", "incl", "among",
-			"while", "whereas", "включая", "числе", "а", "представлены", "are", "is", "were", "was":
+		switch s.toks[k-1].Low {
+		case ";", ":", "(", "«", "\"":
+			return k
+		}
+		if s.is(k-1, lang.ListIntro) {
 			return k
 		}
 		k--
@@ -56,9 +67,9 @@ func (s *analysed) boundaryBack(i int) int {
 }
 
 // lastPart returns the last comma-separated part of [from,to).
-func (s *analysed) lastPart(from, to int) int {
+func (s *sentence) lastPart(from, to int) int {
 	for k := to - 1; k > from; k-- {
-		if s.toks[k].low == "," || s.toks[k].low == ";" {
+		if s.toks[k].Low == "," || s.toks[k].Low == ";" {
 			return k + 1
 		}
 	}
@@ -67,17 +78,16 @@ func (s *analysed) lastPart(from, to int) int {
 
 // distributive reports whether the count is stated per member of a list:
 // "two observers from each country", "one observer each", "по два".
-func (s *analysed) distributive(i, unit int) bool {
-	if s.word(i-1) == "по" {
+func (s *sentence) distributive(i, unit int) bool {
+	if s.is(i-1, lang.EachBefore) {
 		return true
 	}
 	end := min(len(s.toks), unit+6)
 	for k := unit + 1; k < end; k++ {
-		w := s.toks[k].low
-		if w == "each" || w == "apiece" || strings.HasPrefix(w, "кажд") {
+		if s.is(k, lang.Each) {
 			return true
 		}
-		if w == ";" || w == "." || (w == "," && k > unit+1) {
+		if w := s.toks[k].Low; w == ";" || w == "." || (w == "," && k > unit+1) {
 			break
 		}
 	}
@@ -86,13 +96,13 @@ func (s *analysed) distributive(i, unit int) bool {
 
 // dashGroup handles "X – N observers", "A, B and C – two observers from
 // each country" and "X: N observers".
-func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
+func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, Rule, bool) {
 	s := &d.sents[si]
 	p := qstart - 1
 	// "the CIS Executive Committee (142 observers)"
-	paren := p >= 1 && s.toks[p].low == "(" && u.idx >= 0 && s.word(u.idx+1) == ")"
-	if p < 1 || (s.toks[p].low != "–" && s.toks[p].low != ":" && !paren) {
-		return nil, "", false
+	paren := p >= 1 && s.toks[p].Low == "(" && u.idx >= 0 && s.word(u.idx+1) == ")"
+	if p < 1 || (!s.isPunct(p, "–") && s.toks[p].Low != ":" && !paren) {
+		return nil, RuleNone, false
 	}
 	from := s.boundaryBack(p)
 	if paren {
@@ -104,35 +114,36 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, string, bool) {
 			ms = s.mentionsIn(from, p)
 		}
 		if len(ms) >= 1 {
-			return d.mentionGroups(s, ms), "distributive", true
+			return d.mentionGroups(s, ms), RuleDistributive, true
 		}
 	}
 	if s.isDateline(p) {
-		return nil, "", false
+		return nil, RuleNone, false
 	}
-	for k := s.lastPart(from, p); k < p; k++ {
-		if w := s.toks[k].low; (domesticEN[w] || hasStem(w, domesticStemRU)) && s.mentAt[k] < 0 {
-			return nil, "", false // "civil society organizations (2,100 persons)"
+	part := s.lastPart(from, p)
+	for k := part; k < p; k++ {
+		if s.is(k, lang.Domestic) && s.mentAt[k] < 0 {
+			return nil, RuleNone, false // "civil society organizations (2,100 persons)"
 		}
 	}
-	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
-	if !ok || s.toks[p].low == ":" && (g.code == "" || g.code == d.host || s.hasStemIn(s.lastPart(from, p), p, []string{"cec", "цик", "commission", "комисси"})) {
+	g, ok := d.itemGroup(s, part, p)
+	if !ok || s.toks[p].Low == ":" && (g.code == "" || g.code == d.host || s.hasIn(part, p, lang.Commission)) {
 		// "CEC: 465 international observers accredited" names a source, not a group
-		return nil, "", false
+		return nil, RuleNone, false
 	}
-	return []group{g}, "dash_item", true
+	return []group{g}, RuleDashItem, true
 }
 
 // itemGroup resolves the name before a dash or parenthesis of a list item.
 // A clean name resolves whole ("EU Delegation to Kazakhstan"); otherwise the
 // entity written right before the dash is the group ("followed by
 // Kazakhstan – 23", "most come from Russia (14)").
-func (d *doc) itemGroup(s *analysed, from, p int) (group, bool) {
+func (d *doc) itemGroup(s *sentence, from, p int) (group, bool) {
 	if g, ok := d.groupFromRange(s, from, p); ok {
 		return g, true
 	}
 	q := p - 1
-	if q > 0 && s.toks[q].low == ")" {
+	if q > 0 && s.toks[q].Low == ")" {
 		q-- // "Парламентская ассамблея тюркоязычных стран (ТюркПА) – 6"
 	}
 	if q >= 0 {
@@ -155,83 +166,70 @@ func (d *doc) itemGroup(s *analysed, from, p int) (group, bool) {
 
 // isDateline reports whether the dash at p ends a dateline ("NUR-SULTAN –",
 // "MINSK, 19 February (BelTA) –") rather than a list item's name.
-func (s *analysed) isDateline(p int) bool {
+func (s *sentence) isDateline(p int) bool {
 	if p > 12 {
 		return false
 	}
 	marker := false
 	for k := 0; k < p; k++ {
-		t := s.toks[k]
-		if s.inDate[k] || t.low == "(" || t.low == ")" {
+		t := &s.toks[k]
+		if s.inDate[k] || t.Low == "(" || t.Low == ")" {
 			marker = true
 			continue
 		}
-		if t.kind != tWord {
+		if t.Kind != lang.Word {
 			continue
 		}
-		if !isCapitalized(t.text) {
+		if !lang.IsCapitalized(t.Text) {
 			return false
 		}
-		if s.mentAt[k] < 0 && len(t.text) >= 4 && t.text == strings.ToUpper(t.text) {
+		if s.mentAt[k] < 0 && len(t.Text) >= 4 && t.Text == strings.ToUpper(t.Text) {
 			marker = true
 		}
 	}
 	return marker
 }
 
-func (d *doc) mentionGroups(s *analysed, ms []int) []group {
-	gs := make([]group, 0, len(ms))
-	for _, m := range ms {
-		gs = append(gs, d.groupFromMention(s, m))
-	}
-	return gs
-}
-
 // listItem handles an item of a list whose unit was stated once before it:
 // "322 observers from 10 international organisations: CIS IPA – 48; CIS
 // Executive Committee – 179; …" and "the CIS mission (300)".
-func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
+func (d *doc) listItem(si, i, qstart int) ([]group, Rule, bool) {
 	s := &d.sents[si]
 	p := qstart - 1
 	if p < 1 {
-		return nil, "", false
+		return nil, RuleNone, false
 	}
 	// "the CIS — by 151", "the OIC by eleven": the verb of the first item is left out
-	if s.toks[p].low == "by" && s.hasStemBefore(p, []string{"represented", "представлен"}) {
-		if p > 1 && s.toks[p-1].low == "–" {
+	if s.is(p, lang.ByAgent) && s.hasIn(0, p, lang.RepresentedBy) {
+		if p > 1 && s.isPunct(p-1, "–") {
 			p--
 		} else {
 			g, ok := d.itemGroup(s, s.lastPart(s.boundaryBack(p), p), p)
 			if !ok {
-				return nil, "", false
+				return nil, RuleNone, false
 			}
-			return []group{g}, "list_item", true
+			return []group{g}, RuleListItem, true
 		}
 	}
-	open := s.toks[p].low
-	if open != "–" && open != ":" && open != "(" {
-		return nil, "", false
+	open := s.toks[p].Low
+	if !s.isPunct(p, "–") && open != ":" && open != "(" {
+		return nil, RuleNone, false
 	}
 	if s.isDateline(p) {
-		return nil, "", false
+		return nil, RuleNone, false
 	}
 	// "Венгрия, Германия, Польша – по 3"
-	if s.word(i-1) == "по" {
+	if s.is(i-1, lang.EachBefore) {
 		if ms := s.listMentions(s.lastListStart(0, p), p); len(ms) > 1 {
-			return d.mentionGroups(s, ms), "distributive", true
+			return d.mentionGroups(s, ms), RuleDistributive, true
 		}
 	}
-	next := s.word(i + 1)
-	if open == "(" && next != ")" {
-		return nil, "", false
-	}
-	if open != "(" && !(next == "" || next == ";" || next == "," || next == "." || next == "and" || next == "и" || next == ")" || next == "(" ||
-		next == "»" || next == "\"" || next == "”") {
-		return nil, "", false
+	if !s.closesItem(i+1, open == "(") {
+		return nil, RuleNone, false
 	}
 	// the unit must have been stated earlier in the sentence or the list head
 	if !d.listContext(si, p) {
-		return nil, "", false
+		return nil, RuleNone, false
 	}
 	from := s.boundaryBack(p)
 	if open == "(" {
@@ -239,20 +237,33 @@ func (d *doc) listItem(si, i, qstart int) ([]group, string, bool) {
 	}
 	g, ok := d.itemGroup(s, s.lastPart(from, p), p)
 	if ok && open == ":" && g.code == "" {
-		return nil, "", false // "Просмотров: 1 930", "Views: 412"
+		return nil, RuleNone, false // "Просмотров: 1 930", "Views: 412"
 	}
 	if !ok {
 		// "X has the largest number of accredited observers — 217"
 		if ms := s.mentionsIn(from, p); len(ms) == 1 {
-			return []group{d.groupFromMention(s, ms[0])}, "list_item", true
+			return []group{d.groupFromMention(s, ms[0])}, RuleListItem, true
 		}
-		return nil, "", false
+		return nil, RuleNone, false
 	}
-	return []group{g}, "list_item", true
+	return []group{g}, RuleListItem, true
+}
+
+// closesItem reports whether token k ends a list item's count: the end of
+// the sentence, a separator, a closing bracket or quote.
+func (s *sentence) closesItem(k int, paren bool) bool {
+	if paren {
+		return s.word(k) == ")"
+	}
+	switch s.word(k) {
+	case "", ";", ",", ".", ")", "(", "»", "\"", "”":
+		return true
+	}
+	return s.is(k, lang.Conj)
 }
 
 // mentionsIn lists the distinct mentions within [from,to).
-func (s *analysed) mentionsIn(from, to int) []int {
+func (s *sentence) mentionsIn(from, to int) []int {
 	var ms []int
 	for k := from; k < to; k++ {
 		if m := s.mentAt[k]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
@@ -262,21 +273,11 @@ func (s *analysed) mentionsIn(from, to int) []int {
 	return ms
 }
 
-func (s *analysed) hasStemBefore(i int, stems []string) bool {
-	for k := 0; k < i; k++ {
-		if hasStem(s.toks[k].low, stems) {
-			return true
-		}
-	}
-	return false
-}
-
 // lastListStart finds where the list ending at j starts.
-func (s *analysed) lastListStart(from, j int) int {
+func (s *sentence) lastListStart(from, j int) int {
 	k := j
 	for k > from {
-		w := s.toks[k-1].low
-		if s.mentAt[k-1] >= 0 || w == "," || w == "and" || w == "и" || w == "the" {
+		if s.mentAt[k-1] >= 0 || s.toks[k-1].Low == "," || s.is(k-1, lang.Conj) || s.is(k-1, lang.Article) {
 			k--
 			continue
 		}
@@ -285,20 +286,11 @@ func (s *analysed) lastListStart(from, j int) int {
 	return k
 }
 
-// endsClause reports a verb that starts a new clause after a list.
-func endsClause(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "has", "have", "had", "will", "sent", "delegated", "also", "would":
-		return true
-	}
-	return false
-}
-
 // lastConjunct returns where the last ", and X" / "and X" of [from,to) starts.
-func (s *analysed) lastConjunct(from, to int) int {
+func (s *sentence) lastConjunct(from, to int) int {
 	for k := to - 1; k > from; k-- {
-		if s.toks[k].low == "and" || s.toks[k].low == "и" {
-			if s.toks[k-1].low == "," {
+		if s.is(k, lang.Conj) {
+			if s.toks[k-1].Low == "," {
 				return k - 1
 			}
 			return k
@@ -309,30 +301,14 @@ func (s *analysed) lastConjunct(from, to int) int {
 
 // jointMission reads "the joint mission of A, B and C" in [from,to): one
 // count for several organisations together, an ORGS aggregate.
-func (s *analysed) jointMission(d *doc, from, to int) (group, bool) {
+func (s *sentence) jointMission(d *doc, from, to int) (group, bool) {
 	for k := from; k+1 < to; k++ {
-		if (s.toks[k].low == "joint" || strings.HasPrefix(s.toks[k].low, "совместн")) &&
-			(s.toks[k+1].low == "mission" || strings.HasPrefix(s.toks[k+1].low, "мисси")) {
-			var ms []int
-			for j := k + 2; j < to; j++ {
-				if m := s.mentAt[j]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
-					ms = append(ms, m)
-				}
-			}
+		if s.is(k, lang.Joint) && s.is(k+1, lang.MissionNoun) {
+			ms := s.mentionsIn(k+2, to)
 			if distinctEntities(s, ms) >= 2 {
 				return d.mixedGroup(s, ms), true
 			}
 		}
 	}
 	return group{}, false
-}
-
-// hasStemIn reports a word with one of the stems in [from,to).
-func (s *analysed) hasStemIn(from, to int, stems []string) bool {
-	for k := from; k < to; k++ {
-		if hasStem(s.toks[k].low, stems) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,17 +1,16 @@
 package facts
 
-import "strings"
+import "github.com/obsfacts/obsfacts/extract/lang"
 
 // Lists: items whose noun the list head stated ("CIS – 48;", "21 from the
 // OSCE/ODIHR"), counts paired with groups in order, groups counted together.
 
 // clauseMentions lists the entity mentions between the start of the clause
 // that holds token i (a semicolon, "while", or the sentence start) and i.
-func (s *analysed) clauseMentions(i int) []int {
+func (s *sentence) clauseMentions(i int) []int {
 	from := i
 	for from > 0 {
-		w := s.toks[from-1].low
-		if w == ";" || w == "while" || w == "whereas" || w == "а" || (s.toks[from-1].kind == tNum && !s.inDate[from-1]) {
+		if s.toks[from-1].Low == ";" || s.is(from-1, lang.ClauseBreak) || s.isNum(from-1) {
 			break
 		}
 		from--
@@ -23,102 +22,157 @@ func (s *analysed) clauseMentions(i int) []int {
 // the list it belongs to stated it: "45 observers of the CIS Executive
 // Committee, 21 from the OSCE/ODIHR", "Of them, 350 represent international
 // organizations", "three from each country", "57 – the OSCE PA".
-func (d *doc) ellipsis(si, i, qstart int) ([]group, string, bool) {
+func (d *doc) ellipsis(si, i, qstart int) ([]group, Rule, bool) {
 	s := &d.sents[si]
 	if !d.listContext(si, i) || s.withdrawn(i, i) {
-		return nil, "", false
+		return nil, RuleNone, false
 	}
-	next := s.word(i + 1)
-	if next == "of" && s.toks[i].num == 1 {
-		return nil, "", false // "one of the CIS countries"
+	if s.is(i+1, lang.PrepOf) && s.toks[i].Num == 1 {
+		return nil, RuleNone, false // "one of the CIS countries"
 	}
-	// "41 российский наблюдатель, 27 казахстанских и 22 узбекских"
-	if m := s.mentAt[min(i+1, len(s.toks)-1)]; m >= 0 && i+1 < len(s.toks) && isCyrillic(s.toks[i+1].text) && !isCapitalized(s.toks[i+1].text) {
-		if e := s.ments[m].Entity; e.Kind == KindCountry && e.Code != d.host {
-			return []group{d.groupFromMention(s, m)}, "named", true
+	for _, shape := range ellipsisShapes {
+		if gs, rule, ok, done := shape(d, s, si, i, qstart); done {
+			return gs, rule, ok
 		}
 	}
-	// "приглашены 310 международных наблюдателей, аккредитованы 243, прибыли 187"
-	if prev := s.word(qstart - 1); hasStem(prev, []string{"аккредитован", "прибыл", "зарегистрирован"}) || prev == "accredited" || prev == "arrived" || prev == "registered" {
-		if n := s.word(i + 1); n == "," || n == "." || n == "" || n == ";" {
-			for k := 0; k < qstart; k++ {
-				if aggregateAdjEN[s.toks[k].low] || hasStem(s.toks[k].low, aggregateAdjStemRU) {
-					if k+1 < len(s.toks) && isObserverNoun(s.toks[k+1].low) {
-						return []group{{subject: collapseSpace(s.text[s.toks[k].start:s.toks[k+1].end]), code: CodeAll, canon: "All foreign and international observers", kind: KindAggregate}}, "ellipsis", true
-					}
-				}
-			}
-		}
-	}
-	// "The OSCE/ODIHR accounts for 41 of them"
-	if next == "of" && (s.word(i+2) == "them" || s.word(i+2) == "those") {
-		if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
-			return gs, rule, true
-		}
-		return nil, "", false
-	}
-	// "three from each country", "по два от каждой"
-	if (next == "from" || next == "each" || next == "от") && (s.word(i+2) == "each" || next == "each" || strings.HasPrefix(s.word(i+2), "кажд")) {
-		if ms := s.mentionsIn(0, qstart); len(ms) > 1 {
-			return d.mentionGroups(s, ms), "distributive", true
-		}
-		return nil, "", false
-	}
-	if hasStem(next, []string{"прибыл", "прибуд", "приех", "направ", "прислал"}) {
-		next = "из"
-	}
-	// "and the International Republican Institute (IRI) 27"
-	if q := qstart - 1; q > 0 && s.word(q) == ")" && s.mentAt[q-1] >= 0 || q >= 0 && s.mentAt[q] >= 0 && s.word(q+1) != "–" {
-		if q > 0 && s.word(q) == ")" {
-			q--
-		}
-		if n := s.word(i + 1); n == "," || n == "." || n == "" || n == ";" || n == "and" {
-			return []group{d.groupFromMention(s, s.mentAt[q])}, "ellipsis", true
-		}
-	}
-	// "while TurkPA sent nine", "The Kyrgyz CEC delegation of four", "Kazakhstan with 24", "represented by 35"
-	if n := s.word(i + 1); n != "" && n != "," && n != "." && n != ";" && n != ")" && n != "and" && n != "и" && n != "»" {
-		// "a core team of 11 experts": another noun follows, not an elided one
-	} else if prev := s.word(qstart - 1); senderVerbsEN[prev] || prev == "by" && s.word(qstart-2) == "represented" ||
-		prev == "of" && (s.word(qstart-2) == "delegation" || s.word(qstart-2) == "mission" || s.word(qstart-2) == "team" || s.word(qstart-2) == "group") {
-		if prev != "has" && prev != "have" && prev != "had" && (prev != "with" || s.mentAt[max(0, qstart-2)] >= 0) {
-			if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
-				return gs, rule, true
-			}
-		}
-	}
-	if next == "were" || next == "was" || next == "have" || next == "has" {
-		next = "from" // "84 were sent by 42 foreign states": groupAfter skips the verb
-	}
-	switch next {
-	case "from", "by", "represent", "represents", "representing", "of", "от", "из", "представляют", "представляет":
-		if next == "of" && (s.word(i+2) == "them" || s.word(i+2) == "whom" || s.word(i+2) == "those" || s.word(i+2) == "which") {
-			return nil, "", false
-		}
-		after, rule, ok := d.groupAfter(si, unitInfo{idx: i, kind: unitObserver, entity: -1, aggAdj: -1})
-		if ok && !after.domestic && len(after.groups) > 0 && (rule != "mixed") {
-			if rule == "from" || rule == "aggregate" {
-				rule = "ellipsis"
-			}
-			return after.groups, rule, true
-		}
-	case "–":
-		// "57 – the OSCE Parliamentary Assembly", "115 – foreign states"
-		end := i + 2
-		for end < len(s.toks) && s.toks[end].low != ";" && s.toks[end].low != "," && s.toks[end].low != "." && !s.isNum(end) {
-			end++
-		}
-		if ag, ok := d.aggregateAt(s, i+2); ok {
-			return ag.groups, "ellipsis", true
-		}
-		if g, ok := d.groupFromRange(s, i+2, end); ok && (g.code != "" || s.hasMentionAt(i+2, end)) {
-			return []group{g}, "ellipsis", true
-		}
-	}
-	return nil, "", false
+	return nil, RuleNone, false
 }
 
-func (s *analysed) hasMentionAt(from, to int) bool { return len(s.mentionsIn(from, to)) > 0 }
+// ellipsisShapes are the forms an elided count takes, tried in order; each
+// says whether it settled the count (done) and what it found.
+var ellipsisShapes = []func(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool){
+	ellipsisDemonym, ellipsisRunOfStatuses, ellipsisOfThem, ellipsisEach, ellipsisAfterName,
+	ellipsisSender, ellipsisGroupAfter, ellipsisDashGroup,
+}
+
+// ellipsisDemonym: "41 российский наблюдатель, 27 казахстанских и 22 узбекских".
+func ellipsisDemonym(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	if i+1 >= len(s.toks) || !s.lex.Grammar(lang.DemonymAdjectives) || lang.IsCapitalized(s.toks[i+1].Text) {
+		return nil, RuleNone, false, false
+	}
+	if m := s.mentAt[i+1]; m >= 0 {
+		if e := s.ments[m].Entity; e.Kind == KindCountry && e.Code != d.host {
+			return []group{d.groupFromMention(s, m)}, RuleNamed, true, true
+		}
+	}
+	return nil, RuleNone, false, false
+}
+
+// ellipsisRunOfStatuses: "приглашены 310 международных наблюдателей,
+// аккредитованы 243, прибыли 187": each count of the run is all observers.
+func ellipsisRunOfStatuses(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	if !s.is(qstart-1, lang.RunStatus) || !s.endsCount(i+1) {
+		return nil, RuleNone, false, false
+	}
+	for k := 0; k < qstart; k++ {
+		if s.is(k, lang.ModAggregate) && s.is(k+1, lang.UnitObserver) {
+			g := allObservers(collapseSpace(s.text[s.toks[k].Start:s.toks[k+1].End]))
+			return []group{g}, RuleEllipsis, true, true
+		}
+	}
+	return nil, RuleNone, false, false
+}
+
+// ellipsisOfThem: "The OSCE/ODIHR accounts for 41 of them".
+func ellipsisOfThem(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	if !s.is(i+1, lang.PrepOf) || !s.is(i+2, lang.ThemPronoun) {
+		return nil, RuleNone, false, false
+	}
+	gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1})
+	return gs, rule, ok, true
+}
+
+// ellipsisEach: "three from each country", "по два от каждой".
+func ellipsisEach(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	if !s.is(i+1, lang.Each) && !(s.is(i+1, lang.Source) || s.is(i+1, lang.Origin)) || !(s.is(i+1, lang.Each) || s.is(i+2, lang.Each)) {
+		return nil, RuleNone, false, false
+	}
+	if ms := s.mentionsIn(0, qstart); len(ms) > 1 {
+		return d.mentionGroups(s, ms), RuleDistributive, true, true
+	}
+	return nil, RuleNone, false, true
+}
+
+// ellipsisAfterName: "and the International Republican Institute (IRI) 27".
+func ellipsisAfterName(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	q := qstart - 1
+	named := q > 0 && s.word(q) == ")" && s.mentAt[q-1] >= 0 || q >= 0 && s.mentAt[q] >= 0 && !s.isPunct(q+1, "–")
+	if !named || !s.endsCount(i+1) && !s.is(i+1, lang.Conj) {
+		return nil, RuleNone, false, false
+	}
+	if s.word(q) == ")" {
+		q--
+	}
+	return []group{d.groupFromMention(s, s.mentAt[q])}, RuleEllipsis, true, true
+}
+
+// ellipsisSender: "while TurkPA sent nine", "The Kyrgyz CEC delegation of
+// four", "Kazakhstan with 24", "represented by 35".
+func ellipsisSender(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	// "a core team of 11 experts": another noun follows, not an elided one
+	if !s.endsCount(i+1) && s.word(i+1) != ")" && !s.is(i+1, lang.Conj) && s.word(i+1) != "»" {
+		return nil, RuleNone, false, false
+	}
+	prev := qstart - 1
+	sender := s.is(prev, lang.SenderVerb) || s.is(prev, lang.ByAgent) && s.is(prev-1, lang.RepresentedBy) ||
+		s.is(prev, lang.PrepOf) && s.is(prev-1, lang.MissionNoun)
+	if !sender || s.is(prev, lang.Possession) || s.is(prev, lang.With) && s.mentAt[max(0, qstart-2)] < 0 {
+		return nil, RuleNone, false, false
+	}
+	if gs, rule, ok := d.senderBefore(si, i, qstart, unitInfo{idx: i, entity: -1, aggAdj: -1}); ok {
+		return gs, rule, true, true
+	}
+	return nil, RuleNone, false, false
+}
+
+// ellipsisGroupAfter: "21 from the OSCE/ODIHR", "84 were sent by 42 foreign states".
+func ellipsisGroupAfter(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	next := i + 1
+	// "84 were sent by 42 foreign states": groupAfter skips the verb;
+	// "… прибыли из": a verb of arriving works as the preposition
+	if !s.is(next, lang.ElidedPrep) && !s.is(next, lang.AuxVerb) && !s.is(next, lang.MotionVerb) {
+		return nil, RuleNone, false, false
+	}
+	if s.is(next, lang.PrepOf) && s.is(next+1, lang.ThemPronoun) {
+		return nil, RuleNone, false, true
+	}
+	after, rule, ok := d.groupAfter(si, unitInfo{idx: i, kind: unitObserver, entity: -1, aggAdj: -1})
+	if !ok || after.domestic || len(after.groups) == 0 || rule == RuleMixed {
+		return nil, RuleNone, false, false
+	}
+	if rule == RuleFrom || rule == RuleAggregate {
+		rule = RuleEllipsis
+	}
+	return after.groups, rule, true, true
+}
+
+// ellipsisDashGroup: "57 – the OSCE Parliamentary Assembly", "115 – foreign states".
+func ellipsisDashGroup(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, bool, bool) {
+	if !s.isPunct(i+1, "–") {
+		return nil, RuleNone, false, false
+	}
+	end := i + 2
+	for end < len(s.toks) && s.toks[end].Low != ";" && s.toks[end].Low != "," && s.toks[end].Low != "." && !s.isNum(end) {
+		end++
+	}
+	if ag, ok := d.aggregateAt(s, i+2); ok {
+		return ag.groups, RuleEllipsis, true, true
+	}
+	if g, ok := d.groupFromRange(s, i+2, end); ok && (g.code != "" || len(s.mentionsIn(i+2, end)) > 0) {
+		return []group{g}, RuleEllipsis, true, true
+	}
+	return nil, RuleNone, false, false
+}
+
+// endsCount reports the end of a bare count: a comma, a period, a semicolon
+// or the end of the sentence.
+func (s *sentence) endsCount(k int) bool {
+	switch s.word(k) {
+	case "", ",", ".", ";":
+		return true
+	}
+	return false
+}
 
 // listContext reports whether a number without a noun may still count
 // observers: the sentence named observers (or a mission) before it, or it is
@@ -126,9 +180,7 @@ func (s *analysed) hasMentionAt(from, to int) bool { return len(s.mentionsIn(fro
 func (d *doc) listContext(si, i int) bool {
 	s := &d.sents[si]
 	for k := 0; k < i; k++ {
-		w := s.toks[k].low
-		if isObserverNoun(w) || w == "observation" || w == "mission" || w == "delegation" || w == "people" ||
-			hasStem(w, []string{"мисси", "делегац"}) {
+		if s.is(k, lang.UnitObserver) || s.is(k, lang.ObserverWord) || s.is(k, lang.MissionStrict) || s.is(k, lang.PeopleNoun) {
 			return true
 		}
 	}
@@ -137,22 +189,21 @@ func (d *doc) listContext(si, i int) bool {
 
 // corefLead reports a clause that opens on the group named before: "В ее
 // составе", "The mission includes", "It comprises", "They number".
-func (s *analysed) corefLead(qstart int) bool {
+func (s *sentence) corefLead(qstart int) bool {
 	from := qstart
-	for from > 0 && s.toks[from-1].low != ";" && s.toks[from-1].low != "," {
+	for from > 0 && s.toks[from-1].Low != ";" && s.toks[from-1].Low != "," {
 		from--
 	}
 	if qstart-from > 6 {
 		return false
 	}
 	for k := from; k < qstart; k++ {
-		switch w := s.toks[k].low; w {
-		case "ее", "её", "его", "их", "its", "their", "it", "they", "она", "они":
+		if s.is(k, lang.Pronoun) {
 			return true
-		case "mission", "delegation":
-			if k > from && (s.toks[k-1].low == "the" || s.toks[k-1].low == "this") && k == from+1 {
-				return s.mentAt[k] < 0
-			}
+		}
+		// "The mission …", "This delegation …"
+		if s.is(k, lang.MissionStrict) && k == from+1 && s.is(k-1, lang.Demonstrative) {
+			return s.mentAt[k] < 0
 		}
 	}
 	return false
@@ -160,7 +211,7 @@ func (s *analysed) corefLead(qstart int) bool {
 
 // mixedGroup is one count stated for several named groups together: an
 // aggregate, ORGS when all are organisations, STATES when all are states.
-func (d *doc) mixedGroup(s *analysed, ms []int) group {
+func (d *doc) mixedGroup(s *sentence, ms []int) group {
 	if distinctEntities(s, ms) == 1 {
 		// "Ассоциация мировых избирательных органов (A-WEB)": one group, named twice
 		return d.groupFromMention(s, ms[0])
@@ -179,9 +230,9 @@ func (d *doc) mixedGroup(s *analysed, ms []int) group {
 	}
 	switch {
 	case orgs:
-		g.code, g.canon, g.spans = CodeOrgs, "Observers of international organisations", len(ms)
+		g.code, g.canon, g.spans = CodeOrgs, canonOrgs, len(ms)
 	case states:
-		g.code, g.canon, g.spans = CodeStates, "Observers of foreign states", len(ms)
+		g.code, g.canon, g.spans = CodeStates, canonStates, len(ms)
 	}
 	return g
 }
@@ -204,7 +255,7 @@ func (d *doc) observersBefore(si int) bool {
 
 // distinctEntities counts the different entities among mentions: a name and
 // its acronym in brackets are one.
-func distinctEntities(s *analysed, ms []int) int {
+func distinctEntities(s *sentence, ms []int) int {
 	seen := map[string]bool{}
 	for _, m := range ms {
 		e := s.ments[m].Entity
@@ -224,7 +275,7 @@ func (d *doc) respectively(si, i int) (group, bool) {
 	s := &d.sents[si]
 	resp := -1
 	for k := i + 1; k < len(s.toks) && k < i+12; k++ {
-		if w := s.toks[k].low; w == "respectively" || w == "соответственно" {
+		if s.is(k, lang.Respectively) {
 			resp = k
 			break
 		}
@@ -232,24 +283,7 @@ func (d *doc) respectively(si, i int) (group, bool) {
 	if resp < 0 {
 		return group{}, false
 	}
-	// the run of counts: numbers joined by commas, "and"/"и" and qualifiers
-	var run []int
-	for k := resp - 1; k >= 0; k-- {
-		t := s.toks[k]
-		if s.isNum(k) {
-			run = append([]int{k}, run...)
-			continue
-		}
-		if t.low == "," || t.low == "and" || t.low == "и" || t.kind == tWord && len(run) == 0 ||
-			t.low == "около" || t.low == "about" || t.low == "some" || t.low == "до" || t.low == "up" || t.low == "to" {
-			if len(run) > 0 && t.kind == tWord && t.low != "and" && t.low != "и" && t.low != "около" && t.low != "about" &&
-				t.low != "some" && t.low != "до" && t.low != "up" && t.low != "to" {
-				break
-			}
-			continue
-		}
-		break
-	}
+	run := s.countRun(resp)
 	pos := -1
 	for p, k := range run {
 		if k == i {
@@ -262,11 +296,7 @@ func (d *doc) respectively(si, i int) (group, bool) {
 	// the list of groups before the counts, in order
 	var ms []int
 	for k := 0; k < run[0]; k++ {
-		if m := s.mentAt[k]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) {
-			e := s.ments[m].Entity
-			if e.Kind == KindCountry && e.Code == d.host && e.Code != "" {
-				continue
-			}
+		if m := s.mentAt[k]; m >= 0 && (len(ms) == 0 || ms[len(ms)-1] != m) && !d.isHost(s.ments[m].Entity) {
 			ms = append(ms, m)
 		}
 	}
@@ -275,4 +305,22 @@ func (d *doc) respectively(si, i int) (group, bool) {
 	}
 	ms = ms[len(ms)-len(run):] // the list just before the counts
 	return d.groupFromMention(s, ms[pos]), true
+}
+
+// countRun returns the run of counts that ends before token end: numbers
+// joined by commas, "and" and qualifiers, with the nouns after them.
+func (s *sentence) countRun(end int) []int {
+	var run []int
+	for k := end - 1; k >= 0; k-- {
+		t := &s.toks[k]
+		if s.isNum(k) {
+			run = append([]int{k}, run...)
+			continue
+		}
+		if t.Low == "," || s.is(k, lang.RunJoiner) || t.Kind == lang.Word && len(run) == 0 {
+			continue
+		}
+		break
+	}
+	return run
 }

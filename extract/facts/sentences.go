@@ -4,46 +4,29 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
-
-// sentence is a span of the article body. start and end are byte offsets.
-type sentence struct {
-	start, end int
-	text       string
-}
-
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true,
-	"art": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "gen": true,
-	"gov": true, "sen": true, "rep": true, "prof": true, "inc": true, "ltd": true, "co": true,
-	"vs": true, "etc": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "approx": true,
-	"incl": true, "est": true, "jr": true, "sr": true, "lt": true, "col": true, "capt": true,
-	"г": true, "гг": true, "т.е": true, "т.д": true, "т.п": true, "им": true, "ул": true,
-	"млн": true, "млрд": true, "тыс": true, "руб": true, "пр": true, "св": true, "проф": true,
-	"акад": true, "см": true, "чел": true, "ст": true, "п": true, "р": true, "обл": true,
-}
 
 // splitSentences cuts body into sentences. Single line breaks inside a
 // paragraph do not end a sentence unless the line ends like one, because
 // page dumps break sentences across lines; a paragraph break does, unless the
 // next paragraph visibly continues the sentence (starts in lower case, with a
 // digit or a dash).
-func splitSentences(body string) []sentence {
+func splitSentences(body string, abbreviations map[string]bool) []sentence {
 	var out []sentence
 	start := 0
 	emit := func(a, b int) {
 		for a < b {
 			r, w := utf8.DecodeRuneInString(body[a:])
-			if !isSpace(r) {
+			if !lang.IsSpace(r) {
 				break
 			}
 			a += w
 		}
 		for b > a {
 			r, w := utf8.DecodeLastRuneInString(body[:b])
-			if !isSpace(r) {
+			if !lang.IsSpace(r) {
 				break
 			}
 			b -= w
@@ -67,11 +50,11 @@ func splitSentences(body string) []sentence {
 				}
 				break
 			}
-			if j < len(body) && r == '.' && isAbbreviation(body, i) {
+			if j < len(body) && r == '.' && isAbbreviation(body, i, abbreviations) {
 				i = j
 				continue
 			}
-			if r == '.' && (i > 0 && body[i-1] == '.' || j < len(body) && body[j] == '.') || r == '…' && leaderDots(body, i) > i {
+			if r == '.' && (i > 0 && body[i-1] == '.' || j < len(body) && body[j] == '.') || r == '…' && lang.LeaderDots(body, i) > i {
 				i = j // a dotted leader or an ellipsis inside a table row
 				continue
 			}
@@ -102,7 +85,7 @@ func skipSpaces(s string, i int) (int, bool) {
 	saw := false
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isSpace(r) {
+		if !lang.IsSpace(r) {
 			break
 		}
 		saw = true
@@ -114,7 +97,7 @@ func skipSpaces(s string, i int) (int, bool) {
 // startsSentence reports whether s begins like a new sentence.
 func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '«' || r == '"' || r == '“' || r == '(' || isDash(r) && r != '-' ||
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '«' || r == '"' || r == '“' || r == '(' || lang.IsDash(r) && r != '-' ||
 		r == '•' || r == '▪' || r == '●' || r == '◦' || r == '·'
 }
 
@@ -122,16 +105,16 @@ func startsSentence(s string) bool {
 // continues the text before it.
 func continuesSentence(before, next string) bool {
 	r, _ := utf8.DecodeRuneInString(next)
-	if unicode.IsLower(r) || isDash(r) {
+	if unicode.IsLower(r) || lang.IsDash(r) {
 		return true
 	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, isSpace))
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, lang.IsSpace))
 	return unicode.IsDigit(r) && (last == ':' || last == ',')
 }
 
 // isAbbreviation reports whether the period at body[dot] ends an
 // abbreviation or an initial rather than a sentence.
-func isAbbreviation(body string, dot int) bool {
+func isAbbreviation(body string, dot int, abbreviations map[string]bool) bool {
 	j := dot
 	for j > 0 {
 		r, w := utf8.DecodeLastRuneInString(body[:j])
@@ -165,7 +148,7 @@ func startsBullet(s string) bool {
 // endsTableRow reports a line break after a table row ("OSCE/ODIHR ..... 312",
 // "Türkiye: 46") followed by the next row: each row is its own item.
 func endsTableRow(before, next string) bool {
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, isSpace))
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before, lang.IsSpace))
 	first, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsDigit(last) && (unicode.IsUpper(first) || startsBullet(next))
 }

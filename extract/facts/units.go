@@ -1,6 +1,6 @@
 package facts
 
-import "strings"
+import "github.com/obsfacts/obsfacts/extract/lang"
 
 // Units: what a number counts. A count is a fact only when its noun is
 // observers, or persons or candidacies in an observer context.
@@ -24,44 +24,22 @@ type unitInfo struct {
 	strongSfx bool // "50-member", "50-strong"
 }
 
-func isObserverNoun(w string) bool {
-	return observerNounsEN[w] || hasStem(w, observerStemsRU)
-}
+var noUnit = unitInfo{idx: -1, entity: -1, aggAdj: -1}
 
 // unitAfter finds the noun the number at i counts, skipping modifiers and a
 // group name between them.
 func (d *doc) unitAfter(si, i int) unitInfo {
 	s := &d.sents[si]
-	u := unitInfo{idx: -1, entity: -1, aggAdj: -1}
+	if u, ok := s.memberUnit(i); ok {
+		return u
+	}
+	u := noUnit
 	j := i + 1
-	// "50-member observer mission", "a 12-strong delegation", "seven-member"
-	member := s.toks[i].member
-	if !member && j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[i].end {
-		switch s.toks[j+1].low {
-		case "member", "strong", "person", "people", "man":
-			member = true
-			j += 2
-		}
-	}
-	if member {
-		for k := j; k < min(j+4, len(s.toks)); k++ {
-			w := s.toks[k].low
-			if m := s.mentAt[k]; m >= 0 && u.entity < 0 {
-				u.entity = m
-			}
-			if isObserverNoun(w) || w == "mission" || w == "delegation" || w == "team" || w == "observation" || w == "group" {
-				u.idx, u.kind, u.strongSfx = k, unitObserver, true
-				return u
-			}
-		}
-		return unitInfo{idx: -1, entity: -1, aggAdj: -1}
-	}
 	// "5 (пяти) человек", "five (5) observers"
-	if s.word(j) == "(" && j+2 < len(s.toks) && s.toks[j+1].kind == tNum && s.word(j+2) == ")" {
+	if s.word(j) == "(" && s.isNum(j+1) && s.word(j+2) == ")" {
 		j += 3
 	}
 	for ; j < len(s.toks) && j < i+8; j++ {
-		t := s.toks[j]
 		if m := s.mentAt[j]; m >= 0 {
 			if u.entity >= 0 && u.entity != m {
 				break
@@ -69,49 +47,80 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 			u.entity = m
 			continue
 		}
-		if t.kind != tWord {
-			if t.text == "/" || (t.text == "-" && u.entity >= 0) {
+		if s.toks[j].Kind != lang.Word {
+			if s.toks[j].Text == "/" || (s.toks[j].Text == "-" && u.entity >= 0) {
 				continue
 			}
 			break
 		}
-		w := t.low
-		switch {
-		case isObserverNoun(w):
-			u.idx, u.kind = j, unitObserver
-		case (strings.HasPrefix(w, "иностранц") || w == "foreigners") && d.observerContext(si):
-			// "ЦИК аккредитовала 468 иностранцев": foreign observers
-			u.idx, u.kind, u.aggAdj = j, unitObserver, j
-		case personNounsEN[w] || hasStem(w, personStemsRU):
-			u.idx, u.kind = j, unitPerson
-		case candidateNounsEN[w] || hasStem(w, candidateStemsRU):
-			u.idx, u.kind = j, unitCandidate
-		case domesticEN[w] || hasStem(w, domesticStemRU):
-			u.domestic = true
-			continue
-		case aggregateAdjEN[w] || hasStem(w, aggregateAdjStemRU):
-			if u.aggAdj < 0 {
-				u.aggAdj = j
-			}
-			continue
-		case categoryEN[w] || hasStem(w, categoryStemRU):
-			u.category = true
-			continue
-		case modifiersEN[w] || hasStem(w, modifierStemsRU):
-			continue
+		if !d.readUnitWord(si, j, &u) {
+			break
 		}
-		break
+		if u.idx >= 0 {
+			break
+		}
 	}
 	if u.idx < 0 {
-		return unitInfo{idx: -1, entity: -1, aggAdj: -1}
+		return noUnit
 	}
-	if u.entity >= 0 {
-		e := s.ments[u.entity].Entity
-		if e.Kind == KindCountry && e.Code != "" && e.Code == d.host {
-			u.host = true
-		}
+	if u.entity >= 0 && d.isHost(s.ments[u.entity].Entity) {
+		u.host = true
 	}
 	return u
+}
+
+// readUnitWord reads word j after a number: the counted noun (sets u.idx),
+// or a modifier that may stand before it. It reports whether reading goes on.
+func (d *doc) readUnitWord(si, j int, u *unitInfo) bool {
+	t := &d.sents[si].toks[j]
+	switch {
+	case t.Is(lang.UnitObserver):
+		u.idx, u.kind = j, unitObserver
+	case t.Is(lang.UnitForeigner) && d.observerContext(si):
+		// "ЦИК аккредитовала 468 иностранцев": foreign observers
+		u.idx, u.kind, u.aggAdj = j, unitObserver, j
+	case t.Is(lang.UnitPerson):
+		u.idx, u.kind = j, unitPerson
+	case t.Is(lang.UnitCandidate):
+		u.idx, u.kind = j, unitCandidate
+	case t.Is(lang.Domestic):
+		u.domestic = true
+	case t.Is(lang.ModAggregate):
+		if u.aggAdj < 0 {
+			u.aggAdj = j
+		}
+	case t.Is(lang.ModCategory):
+		u.category = true
+	case t.Is(lang.Modifier):
+	default:
+		return false
+	}
+	return true
+}
+
+// memberUnit reads "50-member observer mission", "a 12-strong delegation",
+// "seven-member": a count of the mission that follows.
+func (s *sentence) memberUnit(i int) (unitInfo, bool) {
+	j := i + 1
+	member := s.toks[i].Member
+	if !member && j+1 < len(s.toks) && s.toks[j].Text == "-" && s.toks[j].Start == s.toks[i].End && s.is(j+1, lang.MemberSuffix) {
+		member = true
+		j += 2
+	}
+	if !member {
+		return unitInfo{}, false
+	}
+	u := noUnit
+	for k := j; k < min(j+4, len(s.toks)); k++ {
+		if m := s.mentAt[k]; m >= 0 && u.entity < 0 {
+			u.entity = m
+		}
+		if s.is(k, lang.UnitObserver) || s.is(k, lang.MissionNoun) {
+			u.idx, u.kind, u.strongSfx = k, unitObserver, true
+			return u, true
+		}
+	}
+	return noUnit, true
 }
 
 // observerContext reports whether persons counted in sentence si are
@@ -120,12 +129,12 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 func (d *doc) observerContext(si int) bool {
 	s := &d.sents[si]
 	mission := false
-	for _, t := range s.toks {
-		if isObserverNoun(t.low) || t.low == "observation" || hasStem(t.low, []string{"наблюдат"}) {
+	for k := range s.toks {
+		t := &s.toks[k]
+		if t.Is(lang.UnitObserver) || t.Is(lang.ObserverWord) {
 			return true
 		}
-		if t.low == "mission" || t.low == "delegation" || t.low == "group" || t.low == "team" || senderVerbsEN[t.low] || hasStem(t.low, ruVerbsBefore) ||
-			hasStem(t.low, []string{"мисси", "делегац", "групп", "состав"}) || t.low == "it" || t.low == "they" {
+		if t.Is(lang.MissionNoun) || t.Is(lang.SenderVerb) || t.Is(lang.LinkVerb) || t.Is(lang.Pronoun) {
 			mission = true
 		}
 	}
@@ -137,13 +146,12 @@ func (d *doc) observerContext(si int) bool {
 
 // categoryAfter reports a count followed by its category: "42 наблюдателя –
 // долгосрочные", "20 of the observers are long-term".
-func (s *analysed) categoryAfter(unit int) bool {
+func (s *sentence) categoryAfter(unit int) bool {
 	for k := unit + 1; k < min(unit+3, len(s.toks)); k++ {
-		w := s.toks[k].low
-		if categoryEN[w] || hasStem(w, categoryStemRU) {
+		if s.is(k, lang.ModCategory) {
 			return true
 		}
-		if w != "–" && w != "are" && w != "were" && w != "—" {
+		if !s.isPunct(k, "–") && !s.is(k, lang.Copula) {
 			return false
 		}
 	}

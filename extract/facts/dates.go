@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/obsfacts/obsfacts/extract/article"
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
 
 // dateSpan is a date written inside a sentence ("8 November 2022",
@@ -18,33 +18,29 @@ type dateSpan struct {
 
 // findDates marks the tokens that belong to dates, so their numbers are
 // never read as counts, and returns the dates.
-func findDates(toks []token) (spans []dateSpan, inDate []bool) {
+func findDates(lex *lang.Lexicon, toks []lang.Token) (spans []dateSpan, inDate []bool) {
 	inDate = make([]bool, len(toks))
 	month := func(i int) int {
-		if i < 0 || i >= len(toks) || toks[i].kind != tWord {
+		if i < 0 || i >= len(toks) || toks[i].Kind != lang.Word {
 			return 0
 		}
-		m, ok := article.MonthNumber(toks[i].low)
-		if !ok {
-			return 0
+		if m, ok := lex.Month(toks[i].Low); ok {
+			return m
 		}
-		return int(m)
+		m, _ := lang.Month(toks[i].Low)
+		return m
 	}
 	isDay := func(i int) bool {
-		return i >= 0 && i < len(toks) && toks[i].kind == tNum && !toks[i].numWord && toks[i].num >= 1 && toks[i].num <= 31 && len(toks[i].text) <= 2
+		return i >= 0 && i < len(toks) && toks[i].Kind == lang.Num && !toks[i].NumWord && toks[i].Num >= 1 && toks[i].Num <= 31 && len(toks[i].Text) <= 2
 	}
 	isYear := func(i int) bool {
-		return i >= 0 && i < len(toks) && toks[i].kind == tNum && !toks[i].numWord && toks[i].num >= 1900 && toks[i].num <= 2100 && len(toks[i].text) == 4
+		return i >= 0 && i < len(toks) && toks[i].Kind == lang.Num && !toks[i].NumWord && toks[i].Num >= 1900 && toks[i].Num <= 2100 && len(toks[i].Text) == 4
 	}
 	isRangeWord := func(i int) bool {
 		if i < 0 || i >= len(toks) {
 			return false
 		}
-		switch toks[i].low {
-		case "–", "to", "till", "until", "through", "по", "до", "and":
-			return true
-		}
-		return false
+		return toks[i].Low == "–" || toks[i].Is(lang.DateRange)
 	}
 	mark := func(a, b int) {
 		for k := a; k < b && k < len(toks); k++ {
@@ -52,17 +48,17 @@ func findDates(toks []token) (spans []dateSpan, inDate []bool) {
 		}
 	}
 	yearAfter := func(k int) (int, int) { // year value and the index after it
-		if k < len(toks) && toks[k].low == "," {
+		if k < len(toks) && toks[k].Low == "," {
 			if isYear(k + 1) {
-				return toks[k+1].num, k + 2
+				return toks[k+1].Num, k + 2
 			}
 			return 0, k
 		}
 		if isYear(k) {
-			y, e := toks[k].num, k+1
-			if e < len(toks) && (toks[e].low == "года" || toks[e].low == "год" || toks[e].low == "г" || toks[e].low == "year") {
+			y, e := toks[k].Num, k+1
+			if e < len(toks) && toks[e].Is(lang.YearWord) {
 				e++
-				if e < len(toks) && toks[e].low == "." {
+				if e < len(toks) && toks[e].Low == "." {
 					e++
 				}
 			}
@@ -79,15 +75,15 @@ func findDates(toks []token) (spans []dateSpan, inDate []bool) {
 			// "1–7 November", "с 1 по 7 ноября"
 			y, e := yearAfter(i + 4)
 			m := month(i + 3)
-			spans = append(spans, dateSpan{from: i, to: e, y: y, m: m, d: toks[i].num, d2: toks[i+2].num, m2: m, y2: y})
+			spans = append(spans, dateSpan{from: i, to: e, y: y, m: m, d: toks[i].Num, d2: toks[i+2].Num, m2: m, y2: y})
 			mark(i, e)
 		case isDay(i) && month(i+1) > 0:
 			// "8 November 2022", "22 сентября", optionally "to 7 December"
 			y, e := yearAfter(i + 2)
-			sp := dateSpan{from: i, to: e, y: y, m: month(i + 1), d: toks[i].num}
+			sp := dateSpan{from: i, to: e, y: y, m: month(i + 1), d: toks[i].Num}
 			if isRangeWord(e) && isDay(e+1) && month(e+2) > 0 {
 				y2, e2 := yearAfter(e + 3)
-				sp.d2, sp.m2, sp.y2, sp.to = toks[e+1].num, month(e+2), y2, e2
+				sp.d2, sp.m2, sp.y2, sp.to = toks[e+1].Num, month(e+2), y2, e2
 				if sp.y == 0 {
 					sp.y = y2
 				}
@@ -97,13 +93,13 @@ func findDates(toks []token) (spans []dateSpan, inDate []bool) {
 		case month(i) > 0 && isDay(i+1):
 			// "November 8, 2022", "November 1 to 7"
 			m := month(i)
-			sp := dateSpan{from: i, y: 0, m: m, d: toks[i+1].num}
+			sp := dateSpan{from: i, y: 0, m: m, d: toks[i+1].Num}
 			e := i + 2
 			if isRangeWord(e) && isDay(e+1) {
-				sp.d2, sp.m2 = toks[e+1].num, m
+				sp.d2, sp.m2 = toks[e+1].Num, m
 				e += 2
 			} else if isRangeWord(e) && month(e+1) > 0 && isDay(e+2) {
-				sp.m2, sp.d2 = month(e+1), toks[e+2].num
+				sp.m2, sp.d2 = month(e+1), toks[e+2].Num
 				e += 3
 			}
 			y, e2 := yearAfter(e)
@@ -112,7 +108,7 @@ func findDates(toks []token) (spans []dateSpan, inDate []bool) {
 			mark(i, e2)
 		case month(i) > 0 && isYear(i+1):
 			_, e := yearAfter(i + 1)
-			spans = append(spans, dateSpan{from: i, to: e, y: toks[i+1].num, m: month(i)})
+			spans = append(spans, dateSpan{from: i, to: e, y: toks[i+1].Num, m: month(i)})
 			mark(i, e)
 		case isYear(i):
 			// a bare year is never a count

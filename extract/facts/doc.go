@@ -1,0 +1,225 @@
+package facts
+
+import (
+	"strings"
+	"time"
+
+	"github.com/obsfacts/obsfacts/extract/article"
+	"github.com/obsfacts/obsfacts/extract/gazetteer"
+	"github.com/obsfacts/obsfacts/extract/lang"
+)
+
+// doc is an article prepared for the recognisers: its sentences, each
+// tokenized with the lexicon of its own language, with entity mentions and
+// dates.
+type doc struct {
+	x          *Extractor
+	a          *article.Article
+	body       string
+	lang       lang.Code // the article's language
+	sents      []sentence
+	pub        time.Time
+	host       string                     // ISO code of the country holding the election, when told
+	accredits  bool                       // the article speaks of accreditation
+	foreignObs bool                       // the article speaks of foreign/international observers
+	runeAt     struct{ bytes, runes int } // last byte -> character offset conversion
+}
+
+// sentence is a span of the body with what the rules read in it.
+type sentence struct {
+	start, end int // byte offsets into the body
+	text       string
+	lex        *lang.Lexicon
+	toks       []lang.Token
+	ments      []gazetteer.Mention
+	mentAt     []int // token -> index in ments, or -1
+	dates      []dateSpan
+	inDate     []bool
+	observers  bool // an observer noun occurs
+	candidate  bool // worth running the recognisers on
+}
+
+func (x *Extractor) newDoc(a *article.Article) *doc {
+	d := &doc{x: x, a: a, body: a.Body, pub: a.PublishedAt, lang: lang.Code(a.Language)}
+	if d.lang == "" {
+		d.lang = lang.DetectArticle(a.Title, a.Body)
+	}
+	d.sents = splitSentences(a.Body, x.lists.abbreviations)
+	for i := range d.sents {
+		d.sents[i].observers = x.mayStateObservers(d.sents[i].text)
+	}
+	// Recognisers look a few sentences back for the group a pronoun or "the
+	// mission" stands for, so neighbours of observer sentences are analysed too.
+	for i := range d.sents {
+		// a sentence that does not name observers may continue one that does,
+		// and list items continue each other ("CIS – 48;" "SCO – 9;")
+		if !d.sents[i].observers && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
+			continue
+		}
+		if d.isInlineLink(i) {
+			continue
+		}
+		for k := max(0, i-3); k <= i; k++ {
+			d.analyse(k)
+		}
+		d.sents[i].candidate = true
+	}
+	low := strings.ToLower(a.Body)
+	d.accredits = containsAny(low, x.lists.accreditationCues)
+	d.foreignObs = containsAny(low, x.lists.foreignCues)
+	d.host = d.hostCountry(low)
+	return d
+}
+
+// lexFor returns the lexicon of a sentence: its own language when its
+// letters tell, else the article's.
+func (d *doc) lexFor(text string) *lang.Lexicon {
+	if c, sure := lang.Detect(text); sure {
+		return lang.For(c)
+	}
+	if d.lang != "" {
+		return lang.For(d.lang)
+	}
+	c, _ := lang.Detect(text)
+	return lang.For(c)
+}
+
+func (d *doc) analyse(i int) {
+	s := &d.sents[i]
+	if s.toks != nil {
+		return
+	}
+	d.analyseText(s)
+}
+
+// analyseText tokenizes a sentence and finds its mentions and dates.
+func (d *doc) analyseText(s *sentence) {
+	if s.lex == nil {
+		s.lex = d.lexFor(s.text)
+	}
+	s.toks = s.lex.Tokenize(s.text)
+	s.dates, s.inDate = findDates(s.lex, s.toks)
+	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.Find(s.text))
+	s.mentAt = make([]int, len(s.toks))
+	m := 0
+	for ti := range s.toks {
+		s.mentAt[ti] = -1
+		for m < len(s.ments) && s.ments[m].End <= s.toks[ti].Start {
+			m++
+		}
+		// a token belongs to the mention it starts in ("Uzbekistan's" to "Uzbekistan")
+		if m < len(s.ments) && s.toks[ti].Start >= s.ments[m].Start && s.toks[ti].Start < s.ments[m].End {
+			s.mentAt[ti] = m
+		}
+	}
+}
+
+// mayStateObservers is the cheap filter: most news pages never mention
+// observers and must cost almost nothing. The substrings are every supported
+// language's [list page_filter].
+func (x *Extractor) mayStateObservers(s string) bool {
+	for _, f := range x.lists.pageFilter {
+		if containsFold(s, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of the substrings.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold is a case-insensitive strings.Contains for a lower-case
+// needle: ASCII letters fold by bit, other letters by their lower case.
+func containsFold(s, needle string) bool {
+	if needle == "" {
+		return true
+	}
+	if needle[0] >= 0x80 {
+		return strings.Contains(s, needle) || strings.Contains(strings.ToLower(s), needle)
+	}
+	n := len(needle)
+	for i := 0; i+n <= len(s); i++ {
+		if s[i]|0x20 != needle[0] {
+			continue
+		}
+		j := 1
+		for ; j < n; j++ {
+			if s[i+j]|0x20 != needle[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesObservers reports whether sentence i, which does not name
+// observers, may still count them after a sentence that does: "It numbers
+// 57 people", "The delegation comprises twelve members", list items "CIS – 48".
+func (d *doc) continuesObservers(i int) bool {
+	s := &d.sents[i]
+	low := strings.ToLower(s.text)
+	lex := d.lexFor(s.text)
+	for _, w := range lex.List("continues_observers") {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	for _, dash := range []string{" – ", " — ", " - "} {
+		if strings.Contains(low, dash) {
+			return true
+		}
+	}
+	if strings.ContainsAny(s.text, "•▪●") || strings.Contains(s.text, "....") || strings.Contains(s.text, "…") ||
+		strings.HasSuffix(strings.TrimSpace(s.text), ":") && len(s.text) < 160 {
+		return true // table rows, bullets, and the short heading of a list
+	}
+	return len(s.text) < 120 && strings.ContainsAny(s.text, "0123456789")
+}
+
+// isInlineLink reports a "Read also: <headline>" line inside the body: the
+// headline of another article, never a fact of this one.
+func (d *doc) isInlineLink(i int) bool {
+	s := &d.sents[i]
+	low := strings.ToLower(s.text)
+	for _, p := range d.lexFor(s.text).List("inline_link") {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropModifierMentions removes names used as modifiers: "the US-based
+// National Democratic Institute", "Russia-led", which do not name a group.
+func (x *Extractor) dropModifierMentions(text string, ms []gazetteer.Mention) []gazetteer.Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.End < len(text) && text[m.End] == '-' && x.modifierSuffix(text[m.End+1:]) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// modifierSuffix reports "based", "led", … after a hyphen; the suffixes are
+// every language's [list modifier_suffix].
+func (x *Extractor) modifierSuffix(rest string) bool {
+	for _, sfx := range x.lists.modifierSuffixes {
+		if len(rest) >= len(sfx) && strings.EqualFold(rest[:len(sfx)], sfx) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,56 @@
+package facts
+
+// Readings that say a count is not a fact. They compete with the readings
+// that attach the count to a group: a rejection with a higher prior than
+// every attachment wins, and the count gives no fact.
+
+// rejUnitOutOfContext: persons and candidacies count observers only where
+// the text speaks of observers ("a group of observers … at least 50 people").
+func rejUnitOutOfContext(c *count) []candidate {
+	switch {
+	case c.u.idx < 0:
+		return nil
+	case c.u.kind == unitPerson && !c.d.observerContext(c.si):
+		return reject("persons outside an observer context")
+	case c.u.kind == unitCandidate && !c.s.observers:
+		return reject("candidacies outside an observer context")
+	}
+	return nil
+}
+
+// rejCategoryAfter: "42 наблюдателя – долгосрочные", "20 observers are
+// long-term": a split of a group by kind.
+func rejCategoryAfter(c *count) []candidate {
+	if c.u.idx >= 0 && c.s.categoryAfter(c.u.idx) {
+		return reject("a category of observers")
+	}
+	return nil
+}
+
+func rejDomesticOrWithdrawn(c *count) []candidate {
+	switch {
+	case c.u.idx < 0:
+		return nil
+	case c.u.domestic:
+		return reject("domestic observers")
+	case c.s.withdrawn(c.i, c.u.idx):
+		return reject("withdrawn or revoked observers")
+	}
+	return nil
+}
+
+// rejSplit: "of them, 10 are long-term observers".
+func rejSplit(c *count) []candidate {
+	if c.u.idx >= 0 && c.split {
+		return reject("a split of a group already counted")
+	}
+	return nil
+}
+
+// rejCategory: "30 long-term observers" that no group claims.
+func rejCategory(c *count) []candidate {
+	if c.u.idx >= 0 && c.u.category {
+		return reject("a category of observers with no group")
+	}
+	return nil
+}

@@ -1,0 +1,80 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Detect tells the language of a text by its letters and by cue words
+// listed in the data files ([list detect_cues]): Kazakh from Russian in
+// Cyrillic by the letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) and its common
+// words; Kazakh in Latin script ("saılaý", "Aqpan") from English by its cue
+// words. sure is false when the text gives too little to go on (a short
+// list item, a name); callers then keep the language of what surrounds it.
+func Detect(text string) (c Code, sure bool) {
+	var latin, cyr, kazakhLetters int
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+			if strings.ContainsRune(kazakhOnlyLetters, r) {
+				kazakhLetters++
+			}
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	if cyr+latin == 0 {
+		return "", false
+	}
+	if cyr >= latin {
+		// One Kazakh letter in fifty is far above what Kazakh names in a
+		// Russian text give; cue words settle short texts.
+		if kazakhLetters*50 >= cyr && kazakhLetters >= 1 || cueWords(Kazakh, text, false) >= 2 {
+			return Kazakh, cyr >= 12 || kazakhLetters >= 2
+		}
+		return Russian, cyr >= 24
+	}
+	if cueWords(Kazakh, text, true) >= 2 {
+		return Kazakh, true
+	}
+	return English, latin >= 24
+}
+
+// kazakhOnlyLetters are the Cyrillic letters of Kazakh that Russian lacks.
+const kazakhOnlyLetters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+// cueWords counts the words of text that the language's data file lists
+// as detection cues, in Latin or Cyrillic script.
+func cueWords(c Code, text string, latin bool) int {
+	m := lexicons()
+	l, ok := m[c]
+	if !ok {
+		return 0
+	}
+	name := "detect_cues"
+	if latin {
+		name = "detect_cues_latin"
+	}
+	cues := l.lists[name]
+	if len(cues) == 0 {
+		return 0
+	}
+	n := 0
+	for _, f := range strings.FieldsFunc(Lower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, cue := range cues {
+			if f == cue {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// DetectArticle tells the language of an article from its title and body;
+// it is "" when the text has no letters.
+func DetectArticle(title, body string) Code {
+	c, _ := Detect(title + "\n" + body)
+	return c
+}
