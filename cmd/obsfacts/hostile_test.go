@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -174,5 +176,96 @@ func TestReadCommandsLeaveStoreAlone(t *testing.T) {
 		if got := folderState(t, filepath.Dir(db))[filepath.Base(db)]; got != want {
 			t.Errorf("%q changed the store file", args)
 		}
+	}
+}
+
+// TestOutputFileModes checks that -o writes as the shell's > does: a new
+// file gets the mode the umask gives, an existing file keeps its mode, and a
+// symlink stays a symlink to the file written. Not parallel: it sets the
+// process's umask.
+func TestOutputFileModes(t *testing.T) {
+	db, _ := extractDB(t)
+	tests := []struct {
+		name    string
+		umask   int
+		prepare func(t *testing.T, dir string) // makes what is at dir/out.csv
+		want    fs.FileMode                    // mode of the file written
+		link    bool                           // out.csv stays a symlink
+	}{
+		{"new file, umask 022", 0o022, nil, 0o644, false},
+		{"new file, umask 027", 0o027, nil, 0o640, false},
+		{"existing file keeps 0640", 0o022, func(t *testing.T, dir string) {
+			writeMode(t, filepath.Join(dir, "out.csv"), 0o640)
+		}, 0o640, false},
+		{"existing file keeps 0666 under umask 077", 0o077, func(t *testing.T, dir string) {
+			writeMode(t, filepath.Join(dir, "out.csv"), 0o666)
+		}, 0o666, false},
+		{"symlink to a file", 0o022, func(t *testing.T, dir string) {
+			os.Mkdir(filepath.Join(dir, "data"), 0o755)
+			writeMode(t, filepath.Join(dir, "data", "facts.csv"), 0o604)
+			symlink(t, filepath.Join("data", "facts.csv"), filepath.Join(dir, "out.csv"))
+		}, 0o604, true},
+		{"symlink to a symlink", 0o022, func(t *testing.T, dir string) {
+			writeMode(t, filepath.Join(dir, "facts.csv"), 0o600)
+			symlink(t, "middle.csv", filepath.Join(dir, "out.csv"))
+			symlink(t, filepath.Join(dir, "facts.csv"), filepath.Join(dir, "middle.csv"))
+		}, 0o600, true},
+		{"dangling symlink", 0o022, func(t *testing.T, dir string) {
+			symlink(t, "facts.csv", filepath.Join(dir, "out.csv"))
+		}, 0o644, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.prepare != nil {
+				tt.prepare(t, dir)
+			}
+			out := filepath.Join(dir, "out.csv")
+			old := syscall.Umask(tt.umask)
+			code, _, stderr := runCLI(t, "export", "--db", db, "-o", out)
+			syscall.Umask(old)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			li, err := os.Lstat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if isLink := li.Mode()&fs.ModeSymlink != 0; isLink != tt.link {
+				t.Errorf("out.csv is a symlink: %v, want %v", isLink, tt.link)
+			}
+			fi, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fi.Mode().Perm(); got != tt.want {
+				t.Errorf("mode %04o, want %04o", got, tt.want)
+			}
+			if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "fact_id,") {
+				t.Errorf("the file written through holds %.40q", b)
+			}
+			tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+			sub, _ := filepath.Glob(filepath.Join(dir, "*", ".*.tmp"))
+			if tmp = append(tmp, sub...); len(tmp) > 0 {
+				t.Errorf("temporary files left: %q", tmp)
+			}
+		})
+	}
+}
+
+func writeMode(t *testing.T, path string, mode fs.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte("old\n"), mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, mode); err != nil { // WriteFile's mode passes the umask
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
 	}
 }

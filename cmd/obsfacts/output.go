@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,14 +67,19 @@ func (o *output) csvOptions() export.CSVOptions {
 // commit renames into place only when everything was written, so a failed
 // run (full disk, interrupt) never leaves a truncated file posing as a
 // complete one. commit(err) with a non-nil err removes the temporary file.
+// The file is written as the shell's > would: through a symlink, keeping
+// an existing file's mode, and a new file gets the mode the umask gives.
 func (o *output) open(stdout io.Writer) (io.Writer, func(error) error, error) {
-	path := o.path
-	if path == "" {
+	if o.path == "" {
 		return stdout, func(err error) error { return err }, nil
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	path, err := followLinks(o.path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("-o %s: %w", path, pathCause(err))
+		return nil, nil, fmt.Errorf("-o %s: %w", o.path, err)
+	}
+	f, err := createBeside(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("-o %s: %w", o.path, pathCause(err))
 	}
 	commit := func(err error) error {
 		if err == nil {
@@ -86,11 +93,58 @@ func (o *output) open(stdout io.Writer) (io.Writer, func(error) error, error) {
 		}
 		if err != nil {
 			os.Remove(f.Name())
-			return fmt.Errorf("-o %s: %w", path, pathCause(err))
+			return fmt.Errorf("-o %s: %w", o.path, pathCause(err))
 		}
 		return nil
 	}
 	return f, commit, nil
+}
+
+// followLinks returns the file a path names once its symlinks are followed
+// (a link to a missing file names that file), so that the file is replaced
+// and the link stays.
+func followLinks(path string) (string, error) {
+	for range 40 { // as many links as Linux follows
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", pathCause(err)
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// createBeside creates a new temporary file in path's folder, with the
+// mode of the file at path when there is one (and, where allowed, its
+// owner), else with the mode the umask gives a new file.
+func createBeside(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+			if err := f.Chmod(fi.Mode().Perm()); err != nil {
+				f.Close()
+				os.Remove(name)
+				return nil, err
+			}
+			keepOwner(f, fi)
+		}
+		return f, nil
+	}
 }
 
 // pathCause drops the file name from an *fs.PathError: the name is the
