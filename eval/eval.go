@@ -127,8 +127,14 @@ func (c *Counts) add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
 
 // Miss is a gold fact nothing matched; Extra a prediction nothing matched.
 type (
-	Miss  struct{ Gold Gold }
-	Extra struct{ Pred Prediction }
+	Miss  struct {
+		Gold     Gold
+		Readings []extract.Reading // the readings of counts equal to the gold's, when explained
+	}
+	Extra struct {
+		Pred     Prediction
+		Readings []extract.Reading // the readings that competed for this count, when explained
+	}
 )
 
 // FieldAgreement counts, over matched facts, how often a field agrees.
@@ -193,6 +199,11 @@ func Score(gold []Gold, preds []Prediction, files []string) Report {
 					}
 					continue
 				}
+				// gold and prediction may name one total by different noun phrases
+				if gd.Kind == extract.KindAggregate && (pr.SubjectKind == extract.KindAggregate || aggregateCodes[pr.SubjectCode]) {
+					hit = gi
+					break
+				}
 				names := map[string]bool{norm(gd.Subject): true}
 				for _, a := range gd.Aliases {
 					names[norm(a)] = true
@@ -217,7 +228,7 @@ func Score(gold []Gold, preds []Prediction, files []string) Report {
 				kc := r.PerKind[pr.SubjectKind]
 				kc.FP++
 				r.PerKind[pr.SubjectKind] = kc
-				r.Extras = append(r.Extras, Extra{pr})
+				r.Extras = append(r.Extras, Extra{Pred: pr})
 			}
 			r.PerRule[pr.Rule] = rc
 		}
@@ -227,7 +238,7 @@ func Score(gold []Gold, preds []Prediction, files []string) Report {
 				kc := r.PerKind[gd.Kind]
 				kc.FN++
 				r.PerKind[gd.Kind] = kc
-				r.Misses = append(r.Misses, Miss{gd})
+				r.Misses = append(r.Misses, Miss{Gold: gd})
 			}
 		}
 		r.PerFile[file] = c
@@ -302,12 +313,14 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "misses (%d):\n", len(r.Misses))
 		for _, m := range r.Misses {
 			fmt.Fprintf(bw, "  - %s: %s %d %q | %s\n", m.Gold.File, orDash(m.Gold.SubjectCode), m.Gold.Count, m.Gold.Subject, oneLine(m.Gold.Evidence, 160))
+			writeReadings(bw, m.Readings)
 		}
 	}
 	if len(r.Extras) > 0 {
 		fmt.Fprintf(bw, "false positives (%d):\n", len(r.Extras))
 		for _, e := range r.Extras {
 			fmt.Fprintf(bw, "  + %s: %s %d %q [%s] | %s\n", e.Pred.File, orDash(e.Pred.SubjectCode), e.Pred.Count, e.Pred.Subject, e.Pred.Rule, oneLine(e.Pred.Evidence, 160))
+			writeReadings(bw, e.Readings)
 		}
 	}
 	c := r.Overall

@@ -28,6 +28,9 @@ type (
 	Article = article.Article
 	// Fact is one stated count of observers, with its provenance.
 	Fact = facts.Fact
+	// Reading is one reading of a count that a recogniser proposed, with
+	// its score: Explain returns them all, to show why a fact was (not) found.
+	Reading = facts.Reading
 )
 
 // Result is what the pipeline makes of one page.
@@ -58,6 +61,17 @@ func (x *Extractor) Process(p Page) (*Result, error) {
 	}
 	fs, warnings := x.facts.Extract(&a)
 	return &Result{Article: a, Facts: fs, Warnings: warnings}, nil
+}
+
+// Explain runs the pipeline like Process and also returns, for every count
+// the recognisers read, each competing reading with its score.
+func (x *Extractor) Explain(p Page) (*Result, []Reading, error) {
+	a, err := article.Parse(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, readings, warnings := x.facts.Explain(&a)
+	return &Result{Article: a, Facts: fs, Warnings: warnings}, readings, nil
 }
 
 // Extract returns the facts an already parsed article states, and warnings

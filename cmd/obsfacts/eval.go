@@ -43,11 +43,12 @@ describes the gold format.`,
 			if err != nil {
 				return err
 			}
-			preds, files, err := predict(cmd.Context(), args, a.stderr)
+			preds, files, readings, err := predict(cmd.Context(), args, a.stderr)
 			if err != nil {
 				return err
 			}
 			report := eval.Score(gold, preds, files)
+			report.Explain(readings)
 			if err := report.WriteText(a.stdout); err != nil {
 				return err
 			}
@@ -64,15 +65,17 @@ describes the gold format.`,
 	return cmd
 }
 
-// predict extracts facts from every input; an input that cannot be read is
-// reported and scored as a page without facts.
-func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Prediction, []string, error) {
+// predict extracts facts from every input, with the readings that competed
+// for each count (by file); an input that cannot be read is reported and
+// scored as a page without facts.
+func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Prediction, []string, map[string][]extract.Reading, error) {
 	x := extract.NewExtractor()
 	var preds []eval.Prediction
 	var files []string
+	readings := map[string][]extract.Reading{}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		files = append(files, filepath.Base(in))
 		page, err := loadInput(ctx, &http.Client{Timeout: 30 * time.Second}, in, defaultMaxInput)
@@ -80,12 +83,13 @@ func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Pre
 			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, inputError(err))
 			continue
 		}
-		res, err := x.Process(page)
+		res, rs, err := x.Explain(page)
 		if err != nil {
 			fmt.Fprintf(stderr, "obsfacts eval: %s: %v\n", in, inputError(err))
 			continue
 		}
 		preds = append(preds, eval.FromFacts(filepath.Base(in), res.Facts)...)
+		readings[filepath.Base(in)] = rs
 	}
-	return preds, files, nil
+	return preds, files, readings, nil
 }

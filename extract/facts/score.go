@@ -65,6 +65,9 @@ type Reading struct {
 }
 
 func (c *count) readings(all []candidate, best *candidate) []Reading {
+	if len(all) == 0 {
+		return []Reading{{Sentence: collapseSpace(c.s.text), Count: c.n, Rule: "none", Subject: "no recogniser read this count"}}
+	}
 	out := make([]Reading, 0, len(all))
 	for _, cand := range all {
 		r := Reading{
@@ -89,8 +92,8 @@ func (c *count) readings(all []candidate, best *candidate) []Reading {
 
 // Explain returns the facts of an article and, for every count the
 // recognisers read, each competing reading with its score.
-func (x *Extractor) Explain(a *article.Article) ([]Fact, []Reading) {
+func (x *Extractor) Explain(a *article.Article) ([]Fact, []Reading, []string) {
 	facts, readings := x.extract(a, true)
-	checkTotals(facts)
-	return facts, readings
+	warnings := checkTotals(facts)
+	return facts, readings, warnings
 }
