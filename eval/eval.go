@@ -127,7 +127,7 @@ func (c *Counts) add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
 
 // Miss is a gold fact nothing matched; Extra a prediction nothing matched.
 type (
-	Miss  struct {
+	Miss struct {
 		Gold     Gold
 		Readings []extract.Reading // the readings of counts equal to the gold's, when explained
 	}
