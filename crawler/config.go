@@ -36,12 +36,11 @@ type Config struct {
 	MaxPages int
 	// MaxListingPages bounds how deep one listing is paged; 0 means 5000.
 	MaxListingPages int
-	// ListingEpoch makes listings, feeds and sitemaps fetched again when it
-	// changes (together with Range and AllArticles), while a crawl restarted
-	// with the same settings resumes without fetching them twice. Articles
-	// are fetched once ever. The crawl command passes today's date for
-	// crawls without --until.
-	ListingEpoch string
+	// RefreshArticles fetches again, with conditional requests, the stored
+	// articles the crawl's listings show (for corrections): a changed page
+	// is archived as a new version and its facts are replaced. Without it
+	// an article is fetched once ever.
+	RefreshArticles bool
 
 	// UserAgent is sent with every request; "" means "obsfacts/<version>
 	// (+Contact)". Contact is a URL or address for site operators.

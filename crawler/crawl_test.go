@@ -363,7 +363,8 @@ func TestCrawlCancelResume(t *testing.T) {
 	if second.Outcome != "completed" {
 		t.Fatalf("second run: %+v", second)
 	}
-	for u, n := range srv.allHits() {
+	// Entry points are asked again by the second run, and answer 304.
+	for u, n := range srv.fullHits() {
 		if n > 1 && !retried[u] && !strings.HasSuffix(u, "/robots.txt") {
 			t.Errorf("%s fetched %d times over both runs", u, n)
 		}

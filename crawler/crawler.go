@@ -26,10 +26,13 @@ const pollInterval = 200 * time.Millisecond
 
 // Crawler runs crawls. Build it with New; it is not for concurrent Runs.
 type Crawler struct {
-	cfg      Config
-	log      *slog.Logger
-	scopeTag string // suffix of listing keys, see Config.ListingEpoch
-	wide     Range  // cfg.Range with slack, for listing dates
+	cfg Config
+	log *slog.Logger
+	// scopeTag suffixes the keys of listings, feeds and sitemaps: a crawl
+	// of another date range or filter reads them afresh, pages them to its
+	// own end, and queues its own articles.
+	scopeTag string
+	wide     Range // cfg.Range with slack, for listing dates
 
 	coll   *colly.Collector
 	robots *robotsRules    // robots.txt of each host, fetched once per run
@@ -50,6 +53,7 @@ type Crawler struct {
 type counters struct {
 	requests, fetched, ok, articles, facts, listings, discovered atomic.Int64
 	duplicates, retried, failed, deferred, skipped, pending      atomic.Int64
+	refreshed, notModified                                       atomic.Int64
 }
 
 // New checks cfg and returns a Crawler.
@@ -58,7 +62,7 @@ func New(cfg Config) (*Crawler, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(fmt.Appendf(nil, "%s|%t|%s", cfg.Range, cfg.AllArticles, cfg.ListingEpoch))
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s|%t", cfg.Range, cfg.AllArticles))
 	c := &Crawler{
 		cfg:      cfg,
 		log:      cfg.Logger,
@@ -78,6 +82,7 @@ func (c *Crawler) Stats() Stats {
 		Listings: int(n.listings.Load()), Discovered: int(n.discovered.Load()),
 		Duplicates: int(n.duplicates.Load()), Retried: int(n.retried.Load()),
 		Failed: int(n.failed.Load()), Deferred: int(n.deferred.Load()), Skipped: int(n.skipped.Load()),
+		Refreshed: int(n.refreshed.Load()), NotModified: int(n.notModified.Load()),
 		Pending: int(n.pending.Load()), Elapsed: time.Since(c.start),
 	}
 }
@@ -227,10 +232,12 @@ func (c *Crawler) run(ctx context.Context) (outcome string, err error) {
 // inside colly few, so a graceful stop does not wait long.
 func (c *Crawler) maxInFlight() int { return c.cfg.Parallelism * 4 }
 
-// seed queues the start URLs. Keys already in the frontier are ignored, so
-// a restarted crawl does not start over.
+// seed queues the start URLs. Those an earlier run read are read again
+// (a recrawl finds what is new; conditional requests make unchanged pages
+// cheap), except pages that never change (Start.Once); work an interrupted
+// run left queued stays queued.
 func (c *Crawler) seed(ctx context.Context) error {
-	var items []Item
+	var items, once []Item
 	if len(c.cfg.Start) > 0 {
 		for _, raw := range c.cfg.Start {
 			u, err := url.Parse(raw)
@@ -250,15 +257,26 @@ func (c *Crawler) seed(ctx context.Context) error {
 				if err != nil {
 					return fmt.Errorf("crawler: profile %s: start URL %q: %w", p.Name, s.URL, err)
 				}
-				items = append(items, c.newItem(u, s.Kind, 1))
+				if s.Once {
+					once = append(once, c.newItem(u, s.Kind, 1))
+				} else {
+					items = append(items, c.newItem(u, s.Kind, 1))
+				}
 			}
 		}
 	}
-	n, err := c.cfg.Frontier.Add(ctx, items)
+	added, revisits, err := c.cfg.Frontier.Revisit(ctx, items)
 	if err != nil {
 		return fmt.Errorf("crawler: queue start URLs: %w", err)
 	}
-	c.n.discovered.Add(int64(n))
+	n, err := c.cfg.Frontier.Add(ctx, once)
+	if err != nil {
+		return fmt.Errorf("crawler: queue start URLs: %w", err)
+	}
+	if revisits > 0 {
+		c.log.Info("reading the entry points again for what is new", "pages", revisits)
+	}
+	c.n.discovered.Add(int64(added + n))
 	return nil
 }
 

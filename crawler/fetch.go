@@ -20,9 +20,10 @@ import (
 // job is one request in flight; it travels in the colly context.
 type job struct {
 	item        Item
-	contentType string // as the server sent it (colly sees it without charset)
-	skip        string // why the body was not downloaded, when we aborted it
-	refused     error  // why the request was not sent (robots.txt), when we aborted it
+	contentType string    // as the server sent it (colly sees it without charset)
+	skip        string    // why the body was not downloaded, when we aborted it
+	refused     error     // why the request was not sent (robots.txt), when we aborted it
+	cached      *Response // the archived copy a revisit asks about (see newJob)
 }
 
 const jobKey = "obsfacts.job"
@@ -106,19 +107,9 @@ func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
 		c.finish(it, StateFailed, "bad URL: "+err.Error())
 		return false
 	}
-	if it.Kind == KindArticle {
-		stored, err := c.cfg.Archive.HasArticle(ctx, it.Key)
-		if err != nil {
-			if ctx.Err() == nil { // else the crawl is stopping: the item just goes back
-				c.setFatal(fmt.Errorf("crawler: has article %s: %w", it.Key, err))
-			}
-			c.release([]Item{it})
-			return false
-		}
-		if stored {
-			c.finish(it, StateDone, "already stored")
-			return false
-		}
+	j, ok := c.newJob(ctx, it)
+	if !ok {
+		return false
 	}
 	if cause, down := c.hosts.down(u.Hostname()); down {
 		c.failTransient(it, "host unreachable in this run: "+cause)
@@ -130,9 +121,10 @@ func (c *Crawler) dispatch(ctx context.Context, it Item) bool {
 	}
 
 	cctx := colly.NewContext()
-	cctx.Put(jobKey, &job{item: it})
+	cctx.Put(jobKey, j)
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	j.conditional(hdr)
 	c.n.requests.Add(1)
 	c.setActive(it, true)
 	if err := c.coll.Request(http.MethodGet, it.URL, nil, cctx, hdr); err != nil {

@@ -36,6 +36,10 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 	if j.contentType != "" {
 		resp.Header["Content-Type"] = j.contentType
 	}
+	if r.StatusCode == http.StatusNotModified && j.cached != nil {
+		c.notModified(j, resp)
+		return
+	}
 	reason := fmt.Sprintf("http %d", r.StatusCode)
 	switch st := r.StatusCode; {
 	case st == http.StatusTooManyRequests || st >= 500:
@@ -69,8 +73,14 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 	switch {
 	case it.Kind == KindArticle && !looksHTML(ct, r.Body):
 		c.finish(it, StateSkipped, "not HTML: "+ct)
+	case it.Kind == KindArticle && j.cached != nil && bytes.Equal(j.cached.Body, resp.Body):
+		// A refresh the server answered in full although nothing changed.
+		c.n.notModified.Add(1)
+		if c.save(resp, nil) {
+			c.finish(it, StateDone, "unchanged")
+		}
 	case it.Kind == KindArticle:
-		c.handleArticle(it, resp, ct, final)
+		c.handleArticle(it, resp, ct, final, j.cached != nil)
 	default:
 		c.handleListing(it, resp, ct, final)
 	}
@@ -105,8 +115,9 @@ func looksXML(ct string, body []byte) bool {
 }
 
 // handleArticle runs the extraction pipeline on an article page and saves
-// the page, the article and its facts in one transaction.
-func (c *Crawler) handleArticle(it Item, resp Response, ct string, final *url.URL) {
+// the page, the article and its facts in one transaction. refresh is set
+// for a stored article fetched again: its facts are replaced.
+func (c *Crawler) handleArticle(it Item, resp Response, ct string, final *url.URL, refresh bool) {
 	page := extract.Page{Source: it.URL, URL: resp.FinalURL, ContentType: ct, Body: resp.Body, FetchedAt: resp.FetchedAt}
 	res, err := c.cfg.Process(page)
 	if err != nil || res == nil {
@@ -117,7 +128,7 @@ func (c *Crawler) handleArticle(it Item, resp Response, ct string, final *url.UR
 	}
 	key := c.articleKey(it, final, res.Article.URL)
 	resp.ArticleKey = key
-	if key != it.Key {
+	if key != it.Key && !refresh {
 		stored, err := c.cfg.Archive.HasArticle(c.bg, key)
 		if err != nil {
 			c.setFatal(fmt.Errorf("crawler: has article %s: %w", key, err))
@@ -138,9 +149,13 @@ func (c *Crawler) handleArticle(it Item, resp Response, ct string, final *url.UR
 	if !c.save(resp, res) {
 		return
 	}
-	c.n.articles.Add(1)
-	c.n.facts.Add(int64(len(res.Facts)))
-	c.log.Debug("article", "url", it.URL, "key", key, "facts", len(res.Facts))
+	if refresh {
+		c.n.refreshed.Add(1)
+	} else {
+		c.n.articles.Add(1)
+		c.n.facts.Add(int64(len(res.Facts)))
+	}
+	c.log.Debug("article", "url", it.URL, "key", key, "facts", len(res.Facts), "refresh", refresh)
 	c.finish(it, StateDone, "")
 }
 
@@ -181,7 +196,8 @@ func (c *Crawler) discover(it Item, resp Response, ct string, final *url.URL) {
 			items = append(items, c.newItem(l.URL, KindListing, 1))
 		}
 	}
-	c.add(items)
+	// Read again once per run when a new article links to them.
+	c.revisit(items)
 }
 
 // handleListing reads a listing, feed or sitemap page, queues the articles
@@ -215,36 +231,55 @@ func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.UR
 	// vouches for all its items; other listings only for items whose title
 	// or URL is about elections.
 	election := c.cfg.AllArticles || IsElectionRelated(it.URL, "")
-	var items []Item
+	var articles, pages []Item
+	var inRange []string
 	for _, l := range lst.Links {
 		switch l.Kind {
 		case KindArticle:
 			if !c.wide.Contains(l.Date) || c.wide.Older(l.Updated) {
 				continue
 			}
+			item := c.newItem(l.URL, KindArticle, 0)
+			inRange = append(inRange, item.Key)
 			if !election && !IsElectionRelated(l.URL.String(), l.Title) {
 				continue
 			}
-			items = append(items, c.newItem(l.URL, KindArticle, 0))
+			articles = append(articles, item)
 		case KindSitemap:
 			if isFeed && !c.wide.Older(l.Updated) && !c.wide.Older(l.Date) {
-				items = append(items, c.newItem(l.URL, KindSitemap, it.Depth+1))
+				pages = append(pages, c.newItem(l.URL, KindSitemap, it.Depth+1))
 			}
 		}
 	}
-	if next := c.nextPage(it, lst, isFeed, prof, final); next != nil {
-		items = append(items, c.newItem(next, KindListing, it.Depth+1))
+	fresh, err := c.cfg.Frontier.Seen(c.bg, inRange)
+	if err != nil {
+		c.setFatal(fmt.Errorf("crawler: seen links of %s: %w", it.URL, err))
+		return
 	}
-	if !c.add(items) || !c.save(resp, nil) {
+	if next := c.nextPage(it, lst, isFeed, prof, final, fresh); next != nil {
+		pages = append(pages, c.newItem(next, KindListing, it.Depth+1))
+	}
+	queue := c.add
+	if c.cfg.RefreshArticles {
+		queue = c.revisit
+	}
+	if !queue(articles) || !c.revisit(pages) || !c.save(resp, nil) {
 		return
 	}
 	c.finish(it, StateDone, "")
 }
 
 // nextPage returns the listing page after it, or nil when paging stops: no
-// items, the page limit, or (for dated listings) items older than Since.
-func (c *Crawler) nextPage(it Item, lst Listing, isFeed bool, prof *Profile, final *url.URL) *url.URL {
+// items, the page limit, a page that brings no article link not seen
+// before (fresh is 0) when the listing was read before or is undated, or
+// (for dated listings) items older than Since.
+func (c *Crawler) nextPage(it Item, lst Listing, isFeed bool, prof *Profile, final *url.URL, fresh int) *url.URL {
 	if isFeed || len(lst.Links) == 0 || it.Depth >= c.cfg.MaxListingPages {
+		return nil
+	}
+	if fresh == 0 && (it.Revisit && !c.cfg.RefreshArticles || !lst.Dated) {
+		// Read before: what follows was read then too. Undated: a page
+		// of links all seen is the listing repeating itself.
 		return nil
 	}
 	if lst.Dated {
@@ -285,6 +320,20 @@ func (c *Crawler) add(items []Item) bool {
 		return false
 	}
 	c.n.discovered.Add(int64(n))
+	return true
+}
+
+// revisit queues items, and those an earlier run finished again.
+func (c *Crawler) revisit(items []Item) bool {
+	if len(items) == 0 {
+		return true
+	}
+	added, _, err := c.cfg.Frontier.Revisit(c.bg, items)
+	if err != nil {
+		c.setFatal(fmt.Errorf("crawler: queue %d URLs: %w", len(items), err))
+		return false
+	}
+	c.n.discovered.Add(int64(added))
 	return true
 }
 

@@ -31,13 +31,13 @@ var kazinform = &Profile{
 		// The lenta (Gen B on) reaches back to about 2023; older days are
 		// read from Gen A's daily archives instead of paging years back.
 		if r.Until.IsZero() || !r.Until.Before(genAEnd.AddDate(0, -6, 0)) {
-			starts = append(starts, Start{"https://www.inform.kz/ru/lenta", KindListing})
+			starts = append(starts, Start{URL: "https://www.inform.kz/ru/lenta", Kind: KindListing})
 		}
 		starts = append(starts, []Start{
-			{"https://www.inform.kz/ru/rss/", KindFeed},
-			{"https://en.inform.kz/rss/", KindFeed},
-			{"https://qazinform.com/rss/en.xml", KindFeed},
-			{"https://www.inform.kz/sitemap.xml", KindSitemap},
+			{URL: "https://www.inform.kz/ru/rss/", Kind: KindFeed},
+			{URL: "https://en.inform.kz/rss/", Kind: KindFeed},
+			{URL: "https://qazinform.com/rss/en.xml", Kind: KindFeed},
+			{URL: "https://www.inform.kz/sitemap.xml", Kind: KindSitemap},
 		}...)
 		// Gen A kept a browsable archive per day; it lists every article of
 		// the day, which election coverage then filters by title.
@@ -49,8 +49,8 @@ var kazinform = &Profile{
 			for d := r.Since; !d.After(until); d = d.AddDate(0, 0, 1) {
 				day := d.Format("02.01.2006")
 				starts = append(starts,
-					Start{"https://www.inform.kz/ru/archive?date=" + day, KindListing},
-					Start{"https://www.inform.kz/en/archive?date=" + day, KindListing})
+					Start{URL: "https://www.inform.kz/ru/archive?date=" + day, Kind: KindListing, Once: true},
+					Start{URL: "https://www.inform.kz/en/archive?date=" + day, Kind: KindListing, Once: true})
 			}
 		}
 		return starts

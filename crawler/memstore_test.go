@@ -25,6 +25,7 @@ type memStore struct {
 	articles  map[string]*extract.Result
 	saves     map[string]int // article key -> times saved
 	runs      []memRun
+	seenLinks map[string]bool
 }
 
 type memEntry struct {
@@ -35,6 +36,8 @@ type memEntry struct {
 	failure    string // transient or permanent, for failed items
 	failedRuns int
 	crashes    int
+	revisits   int
+	run        int // the run that leased it last
 	seq        int
 }
 
@@ -46,11 +49,59 @@ type memRun struct {
 
 func newMemStore() *memStore {
 	return &memStore{
-		entries:  map[string]*memEntry{},
-		seen:     map[string]bool{},
-		articles: map[string]*extract.Result{},
-		saves:    map[string]int{},
+		entries:   map[string]*memEntry{},
+		seen:      map[string]bool{},
+		articles:  map[string]*extract.Result{},
+		saves:     map[string]int{},
+		seenLinks: map[string]bool{},
 	}
+}
+
+func (m *memStore) Revisit(ctx context.Context, items []Item) (added, requeued int, err error) {
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, it := range items {
+		e, ok := m.entries[it.Key]
+		switch {
+		case !ok:
+			m.seq++
+			m.entries[it.Key] = &memEntry{item: it, state: StateQueued, seq: m.seq, run: len(m.runs)}
+			added++
+		case e.state == StateDone && e.run != len(m.runs):
+			e.state, e.reason, e.notBefore, e.run = StateQueued, "", time.Time{}, len(m.runs)
+			e.item.Attempts, e.item.Revisit = 0, true
+			e.revisits++
+			requeued++
+		}
+	}
+	return added, requeued, nil
+}
+
+func (m *memStore) Seen(_ context.Context, keys []string) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, k := range keys {
+		if !m.seenLinks[k] {
+			m.seenLinks[k] = true
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (m *memStore) LastResponse(_ context.Context, u string) (Response, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := len(m.responses) - 1; i >= 0; i-- {
+		if r := m.responses[i]; r.Item.URL == u && r.Status >= 200 && r.Status < 300 {
+			return r, true, nil
+		}
+	}
+	return Response{}, false, nil
 }
 
 func (m *memStore) Add(ctx context.Context, items []Item) (int, error) {
@@ -90,7 +141,7 @@ func (m *memStore) Lease(ctx context.Context, n int) ([]Item, error) {
 	}
 	out := make([]Item, len(due))
 	for i, e := range due {
-		e.state = StateInFlight
+		e.state, e.run = StateInFlight, len(m.runs)
 		out[i] = e.item
 	}
 	return out, nil

@@ -44,6 +44,9 @@ type Profile struct {
 type Start struct {
 	URL  string
 	Kind string
+	// Once marks a page that never changes (a past day's archive): it is
+	// not read again by later runs.
+	Once bool
 }
 
 // ListingFormat says how to read the items of one listing markup. Selectors

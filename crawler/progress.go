@@ -12,20 +12,24 @@ import (
 
 // Stats are the running counts of a crawl.
 type Stats struct {
-	Requests   int // requests made, retries included
-	Fetched    int // responses received
-	OK         int // responses that succeeded: 2xx, or 304 for a page already archived
-	Articles   int // articles saved
-	Facts      int // facts saved with them
-	Listings   int // listing, feed and sitemap pages read
-	Discovered int // new URLs queued
-	Duplicates int // articles already stored under another URL
-	Retried    int // attempts put back for later (429, 5xx, network errors)
-	Failed     int // URLs given up on, Deferred included
-	Deferred   int // URLs given up on for a passing reason: the next run tries them again
-	Skipped    int // robots.txt, non-HTML, oversized
-	Pending    int // queued or in flight in the frontier, as last seen
-	Elapsed    time.Duration
+	Requests  int // requests made, retries included
+	Fetched   int // responses received
+	OK        int // responses that succeeded: 2xx, or 304 for a page already archived
+	Articles  int // new articles saved
+	Facts     int // facts saved with them
+	Refreshed int // stored articles fetched again that had changed (RefreshArticles)
+	// NotModified counts pages read before that the server said had not
+	// changed (304): listings are read again from the archive.
+	NotModified int
+	Listings    int // listing, feed and sitemap pages read
+	Discovered  int // new URLs queued
+	Duplicates  int // articles already stored under another URL
+	Retried     int // attempts put back for later (429, 5xx, network errors)
+	Failed      int // URLs given up on, Deferred included
+	Deferred    int // URLs given up on for a passing reason: the next run tries them again
+	Skipped     int // robots.txt, non-HTML, oversized
+	Pending     int // queued or in flight in the frontier, as last seen
+	Elapsed     time.Duration
 }
 
 // Rate is responses per second.
@@ -42,7 +46,7 @@ func (s Stats) Counts() map[string]int {
 		"requests": s.Requests, "fetched": s.Fetched, "articles": s.Articles, "facts": s.Facts,
 		"listings": s.Listings, "discovered": s.Discovered, "duplicates": s.Duplicates,
 		"retried": s.Retried, "failed": s.Failed, "deferred": s.Deferred, "skipped": s.Skipped, "pending": s.Pending,
-		"ok": s.OK,
+		"ok": s.OK, "refreshed": s.Refreshed, "not_modified": s.NotModified,
 	}
 }
 
@@ -147,11 +151,13 @@ func (s Summary) WriteText(w io.Writer) error {
   articles   %7d   facts    %7d   duplicates %d
   listings   %7d   queued   %7d   pending    %d
   retried    %7d   failed   %7d   skipped    %d
+  this run added %d new articles with %d facts; %d pages unchanged since the last run (304), %d articles refreshed
 `,
 		s.Outcome, s.Elapsed.Round(time.Millisecond), s.RunID,
 		s.Requests, s.Fetched, s.Rate(),
 		s.Articles, s.Facts, s.Duplicates,
 		s.Listings, s.Discovered, s.Pending,
-		s.Retried, s.Failed, s.Skipped)
+		s.Retried, s.Failed, s.Skipped,
+		s.Articles, s.Facts, s.NotModified, s.Refreshed)
 	return err
 }

@@ -22,15 +22,15 @@ var qazaqtv = &Profile{
 	Starts: func(r Range, all bool) []Start {
 		if all {
 			return []Start{
-				{"https://qazaqtv.com/en/news", KindListing},
-				{"https://qazaqtv.com/ru/news", KindListing},
-				{"https://qazaqtv.com/sitemap.xml", KindSitemap},
+				{URL: "https://qazaqtv.com/en/news", Kind: KindListing},
+				{URL: "https://qazaqtv.com/ru/news", Kind: KindListing},
+				{URL: "https://qazaqtv.com/sitemap.xml", Kind: KindSitemap},
 			}
 		}
 		return []Start{
-			{"https://qazaqtv.com/en/news/politics", KindListing},
-			{"https://qazaqtv.com/ru/news/politics", KindListing},
-			{"https://qazaqtv.com/sitemap.xml", KindSitemap},
+			{URL: "https://qazaqtv.com/en/news/politics", Kind: KindListing},
+			{URL: "https://qazaqtv.com/ru/news/politics", Kind: KindListing},
+			{URL: "https://qazaqtv.com/sitemap.xml", Kind: KindSitemap},
 		}
 	},
 	Feeds:    mustRes(`(^|/)rss(/|$)`, `rss[^/]*\.xml$`),

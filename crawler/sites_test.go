@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"log/slog"
@@ -46,9 +47,10 @@ type siteServer struct {
 	*httptest.Server
 	root string
 
-	mu    sync.Mutex
-	hits  map[string]int
-	times map[string][]time.Time
+	mu          sync.Mutex
+	hits        map[string]int
+	notModified map[string]int // hits answered 304
+	times       map[string][]time.Time
 	// onHit, when set, runs after each counted hit with the total so far.
 	onHit func(total int)
 	total int
@@ -58,7 +60,13 @@ type siteServer struct {
 
 func newSiteServer(t testing.TB) *siteServer {
 	t.Helper()
-	s := &siteServer{root: filepath.Join("..", "testdata", "sites"), hits: map[string]int{}, times: map[string][]time.Time{}}
+	return newSiteServerAt(t, filepath.Join("..", "testdata", "sites"))
+}
+
+// newSiteServerAt serves the fixture sites found under root.
+func newSiteServerAt(t testing.TB, root string) *siteServer {
+	t.Helper()
+	s := &siteServer{root: root, hits: map[string]int{}, notModified: map[string]int{}, times: map[string][]time.Time{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -131,14 +139,28 @@ func (s *siteServer) serveFile(w http.ResponseWriter, r *http.Request, host stri
 		if r.URL.RawQuery != "" {
 			name += "@" + r.URL.RawQuery
 		}
-		if s.tryFile(w, filepath.Join(s.root, host, filepath.FromSlash(strings.TrimPrefix(name, "/")))) {
+		if s.tryFile(w, r, host, filepath.Join(s.root, host, filepath.FromSlash(strings.TrimPrefix(name, "/")))) {
 			return
 		}
 	}
 	http.NotFound(w, r)
 }
 
-func (s *siteServer) tryFile(w http.ResponseWriter, base string) bool {
+// fixtureTime is the Last-Modified of every fixture file.
+var fixtureTime = time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusRecorder) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (s *siteServer) tryFile(w http.ResponseWriter, r *http.Request, host, base string) bool {
 	for _, ext := range []string{"", ".html", ".xml", ".txt"} {
 		data, err := os.ReadFile(base + ext)
 		if err != nil {
@@ -152,11 +174,31 @@ func (s *siteServer) tryFile(w http.ResponseWriter, base string) bool {
 			ct = "application/xml; charset=utf-8"
 		}
 		w.Header().Set("Content-Type", ct)
-		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
-		w.Write(data)
+		sum := sha256.Sum256(data)
+		w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sum[:8]))
+		// Answers conditional requests: 304 when the ETag matches, or
+		// when nothing changed since If-Modified-Since.
+		cw := &statusRecorder{ResponseWriter: w}
+		http.ServeContent(cw, r, "", fixtureTime, bytes.NewReader(data))
+		if cw.status == http.StatusNotModified {
+			s.mu.Lock()
+			s.notModified[host+r.URL.RequestURI()]++
+			s.mu.Unlock()
+		}
 		return true
 	}
 	return false
+}
+
+// fullHits returns, per host+requestURI, the requests not answered 304.
+func (s *siteServer) fullHits() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.hits))
+	for k, v := range s.hits {
+		out[k] = v - s.notModified[k]
+	}
+	return out
 }
 
 // hitCount returns how often host+requestURI was requested.

@@ -19,6 +19,9 @@ type Item struct {
 	Site     string // profile name, e.g. "kazinform"
 	Depth    int    // listing page number or link depth; bounds pagination
 	Attempts int    // fetch attempts so far
+	// Revisit is set on items an earlier run finished and Frontier.Revisit
+	// queued again: a page that was read before.
+	Revisit bool
 }
 
 // Item kinds.
@@ -53,6 +56,15 @@ const (
 type Frontier interface {
 	// Add queues items whose Key was never seen; it returns how many were new.
 	Add(ctx context.Context, items []Item) (int, error)
+	// Revisit queues items whose Key was never seen, like Add, and queues
+	// again the items an earlier run finished as done, marked Revisit: the
+	// entry points of a crawl run again. An item is requeued at most once
+	// per run. It returns how many items were added and requeued.
+	Revisit(ctx context.Context, items []Item) (added, requeued int, err error)
+	// Seen records the keys of article links read on listings and returns
+	// how many of them were never recorded before: paging a listing read
+	// before stops at the first page that brings nothing new.
+	Seen(ctx context.Context, keys []string) (fresh int, err error)
 	// Lease marks up to n queued items in flight and returns them, oldest first.
 	Lease(ctx context.Context, n int) ([]Item, error)
 	// Finish records the final state of a leased item, with a reason for
@@ -102,6 +114,11 @@ type Archive interface {
 	SaveResponse(ctx context.Context, resp Response, result *extract.Result) error
 	// HasArticle reports whether an article with this key is already stored.
 	HasArticle(ctx context.Context, articleKey string) (bool, error)
+	// LastResponse returns the latest successful (2xx) response archived
+	// for a requested URL, headers and body, or false: a revisit asks with
+	// its validators (ETag, Last-Modified) and reads this body again when
+	// the server answers 304 Not Modified.
+	LastResponse(ctx context.Context, url string) (Response, bool, error)
 }
 
 // RunLog records each crawl as a row: arguments, start, end, counts, outcome.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -49,6 +50,80 @@ ON CONFLICT (key) DO NOTHING`)
 	return added, nil
 }
 
+// Revisit adds the items whose Key is new, like Add, and queues again the
+// items finished as done by another run than the current one, counting the
+// revisit. It returns how many were added and requeued.
+func (s *Store) Revisit(ctx context.Context, items []crawler.Item) (added, requeued int, err error) {
+	if len(items) == 0 {
+		return 0, 0, nil
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `
+INSERT INTO frontier (key, url, kind, site, depth, state, attempts, added_at, updated_at, run_id)
+VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
+ON CONFLICT (key) DO UPDATE SET state = 'queued', attempts = 0, not_before = NULL, reason = '',
+	revisits = revisits + 1, updated_at = excluded.updated_at, run_id = coalesce(excluded.run_id, run_id)
+WHERE frontier.state = 'done' AND coalesce(frontier.run_id, 0) != coalesce(excluded.run_id, -1)
+RETURNING revisits`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		now := formatTime(time.Now())
+		for _, it := range items {
+			var revisits int
+			err := stmt.QueryRowContext(ctx, it.Key, it.URL, it.Kind, it.Site, it.Depth, now, now, s.runID()).Scan(&revisits)
+			switch {
+			case errors.Is(err, sql.ErrNoRows): // known and not due for a revisit
+			case err != nil:
+				return fmt.Errorf("%s: %w", it.Key, err)
+			case revisits == 0:
+				added++
+			default:
+				requeued++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: frontier revisit: %w", err)
+	}
+	return added, requeued, nil
+}
+
+// Seen records article link keys read on listings and returns how many
+// were new.
+func (s *Store) Seen(ctx context.Context, keys []string) (int, error) {
+	if len(keys) == 0 {
+		return 0, nil
+	}
+	fresh := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO seen_links (key, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		now := formatTime(time.Now())
+		for _, k := range keys {
+			res, err := stmt.ExecContext(ctx, k, now)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			n, err := affected(res)
+			if err != nil {
+				return err
+			}
+			fresh += n
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: seen links: %w", err)
+	}
+	return fresh, nil
+}
+
 // Lease marks up to n queued items that are due (not_before passed) in
 // flight and returns them, oldest first, in one transaction.
 func (s *Store) Lease(ctx context.Context, n int) ([]crawler.Item, error) {
@@ -59,7 +134,7 @@ func (s *Store) Lease(ctx context.Context, n int) ([]crawler.Item, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		now := formatTime(time.Now())
 		rows, err := tx.QueryContext(ctx, `
-SELECT key, url, kind, site, depth, attempts FROM frontier
+SELECT key, url, kind, site, depth, attempts, revisits > 0 FROM frontier
 WHERE state = 'queued' AND (not_before IS NULL OR not_before <= ?)
 ORDER BY rowid LIMIT ?`, now, n)
 		if err != nil {
@@ -68,7 +143,7 @@ ORDER BY rowid LIMIT ?`, now, n)
 		defer rows.Close()
 		for rows.Next() {
 			var it crawler.Item
-			if err := rows.Scan(&it.Key, &it.URL, &it.Kind, &it.Site, &it.Depth, &it.Attempts); err != nil {
+			if err := rows.Scan(&it.Key, &it.URL, &it.Kind, &it.Site, &it.Depth, &it.Attempts, &it.Revisit); err != nil {
 				return err
 			}
 			items = append(items, it)

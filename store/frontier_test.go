@@ -340,3 +340,50 @@ func TestFrontierConcurrentLease(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontierRevisit: items an earlier run finished come back once per
+// run, marked Revisit; new ones are added; others are left alone.
+func TestFrontierRevisit(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	run1, _ := s.StartRun(ctx, "")
+	if added, requeued, err := s.Revisit(ctx, items("start", "other")); err != nil || added != 2 || requeued != 0 {
+		t.Fatalf("first Revisit = %d, %d, %v", added, requeued, err)
+	}
+	mustLease(t, s, 5)
+	if err := s.Finish(ctx, "start", crawler.StateDone, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(ctx, "other", crawler.StateFailed, "http 404"); err != nil {
+		t.Fatal(err)
+	}
+	// Same run: nothing is read twice.
+	if _, requeued, _ := s.Revisit(ctx, items("start")); requeued != 0 {
+		t.Errorf("requeued %d in the run that finished it", requeued)
+	}
+	s.FinishRun(ctx, run1, nil, "completed")
+
+	s.StartRun(ctx, "")
+	added, requeued, err := s.Revisit(ctx, items("start", "other", "new"))
+	if err != nil || added != 1 || requeued != 1 {
+		t.Errorf("second run Revisit = %d added, %d requeued, %v; want 1, 1", added, requeued, err)
+	}
+	got, err := s.Lease(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Key != "start" || !got[0].Revisit || got[1].Key != "new" || got[1].Revisit {
+		t.Errorf("leased %+v, want start (a revisit) and new", got)
+	}
+}
+
+func TestSeenLinks(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if n, err := s.Seen(ctx, []string{"a", "b"}); err != nil || n != 2 {
+		t.Errorf("Seen = %d, %v", n, err)
+	}
+	if n, err := s.Seen(ctx, []string{"b", "c", "a"}); err != nil || n != 1 {
+		t.Errorf("Seen again = %d, %v; want 1 (c)", n, err)
+	}
+}

@@ -348,6 +348,18 @@ UPDATE frontier SET
 	failed_runs = 1
 WHERE state = 'failed';
 `,
+	// 5: recrawls. Entry points are read again by each run (revisits counts
+	// how often); the article links read on listings are remembered, so
+	// paging stops at the first page that brings nothing new; the archive is
+	// looked up by requested URL for conditional requests.
+	`
+ALTER TABLE frontier ADD COLUMN revisits INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE seen_links (
+	key        TEXT PRIMARY KEY,            -- article key, as in frontier.key
+	first_seen TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX pages_url ON pages(url);
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/extract"
 )
 
@@ -205,4 +206,39 @@ func openAt(t *testing.T, path string) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// TestLastResponse: the latest 2xx response archived for a requested URL,
+// headers and body, for conditional requests; errors and other URLs are not
+// taken for it.
+func TestLastResponse(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	const u = "https://www.inform.kz/ru/lenta"
+	resp := func(status int, body, etag string, at time.Time) crawler.Response {
+		return crawler.Response{
+			Item: crawler.Item{URL: u, Kind: crawler.KindListing, Site: "kazinform"}, FinalURL: u, Status: status,
+			Header: map[string]string{"Content-Type": "text/html", "ETag": etag}, Body: []byte(body), FetchedAt: at,
+		}
+	}
+	if _, ok, err := s.LastResponse(ctx, u); ok || err != nil {
+		t.Fatalf("empty archive: %v %v", ok, err)
+	}
+	t0 := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range []crawler.Response{
+		resp(200, "<html>old</html>", `"v1"`, t0),
+		resp(200, "<html>new</html>", `"v2"`, t0.Add(time.Hour)),
+		resp(503, "busy", "", t0.Add(2*time.Hour)),
+	} {
+		if err := s.SaveResponse(ctx, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, ok, err := s.LastResponse(ctx, u)
+	if err != nil || !ok {
+		t.Fatalf("LastResponse: %v %v", ok, err)
+	}
+	if string(got.Body) != "<html>new</html>" || got.Header["ETag"] != `"v2"` || got.Status != 200 || got.Item.Kind != crawler.KindListing {
+		t.Errorf("LastResponse = %d %q %v %+v", got.Status, got.Body, got.Header, got.Item)
+	}
 }

@@ -12,6 +12,8 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -58,6 +60,10 @@ func handler(root string) http.Handler {
 				if err != nil {
 					continue
 				}
+				fi, err := os.Stat(base + ext)
+				if err != nil {
+					continue
+				}
 				ct := mime.TypeByExtension(filepath.Ext(base + ext))
 				switch {
 				case ext == ".xml" || strings.HasPrefix(ct, "text/xml"):
@@ -66,7 +72,10 @@ func handler(root string) http.Handler {
 					ct = "text/plain; charset=utf-8"
 				}
 				w.Header().Set("Content-Type", ct)
-				w.Write(data)
+				// Validators, so recrawls can ask "changed since?" and get 304.
+				sum := sha256.Sum256(data)
+				w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sum[:8]))
+				http.ServeContent(w, r, "", fi.ModTime(), bytes.NewReader(data))
 				return
 			}
 		}

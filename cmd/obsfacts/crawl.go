@@ -27,7 +27,7 @@ type crawlOptions struct {
 	dates                  dateRange
 	dbPath, contact        string
 	all, allowPrivate      bool
-	retryFailed            bool
+	retryFailed, refresh   bool
 	maxPages, parallel     int
 	maxBody, retries       int
 	retryRuns              int
@@ -46,6 +46,12 @@ and facts are saved together.
 
 The queue lives in the database: run the same command again after an
 interruption (Ctrl-C, a crash, kill -9) and it continues where it stopped.
+
+Run the same crawl again later (every week of a campaign, say) and it reads
+its entry points again (start pages, feeds, sitemaps, listing pages down to
+the first that brings nothing new) with conditional requests, and fetches the
+new articles only. URLs that failed for a passing reason (network, timeout,
+429, 5xx) are tried again by the next runs; 404s and the like stay failed.
 Ctrl-C stops gracefully; a second Ctrl-C exits at once, losing nothing already
 saved.`,
 		Example: `  obsfacts crawl --site kazinform --since 2023-03 --until 2023-03
@@ -76,6 +82,7 @@ saved.`,
 	fs.IntVar(&o.maxBody, "max-body", 10<<20, "largest response body accepted, in `BYTES`")
 	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors in one run before it is recorded as failed for a passing reason")
 	fs.IntVar(&o.retryRuns, "retry-runs", 5, "runs that try a URL failed for a passing reason (network, timeout, 429, 5xx) again, in all")
+	fs.BoolVar(&o.refresh, "refresh-articles", false, "fetch stored articles the listings show again, with conditional requests (for corrections): a changed page is archived as a new version and its facts replaced")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "try every failed URL once more, permanent failures (404, pages that crashed the crawler) included")
 	return cmd
 }
@@ -99,12 +106,8 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 	cfg.MaxBody = o.maxBody
 	cfg.MaxAttempts = o.retries + 1
 	cfg.RetryRuns, cfg.RetryFailed = o.retryRuns, o.retryFailed
+	cfg.RefreshArticles = o.refresh
 	cfg.Args = args
-	if cfg.Range.Until.IsZero() {
-		// An open-ended crawl re-reads listings once a day; restarted the
-		// same day it resumes without fetching them again.
-		cfg.ListingEpoch = time.Now().Format("2006-01-02")
-	}
 
 	st, err := store.Open(o.dbPath)
 	if err != nil {

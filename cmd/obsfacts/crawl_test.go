@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,64 +38,83 @@ func TestMain(m *testing.M) {
 
 // mirror serves the crawler's fixture sites (testdata/sites/<host>/...) to
 // every host, a little slowly so a crawl can be stopped halfway, and counts
-// the requests of the current run per host+URI.
+// the requests of the current run per host+URI. A conditional request for
+// an unchanged page gets a 304 and is counted apart, in notModified.
 type mirror struct {
 	*httptest.Server
-	mu     sync.Mutex
-	hits   map[string]int
-	total  int
-	onHits func(total int)
+	root        string
+	mu          sync.Mutex
+	hits        map[string]int
+	notModified map[string]int
+	total       int
+	onHits      func(total int)
 }
 
 func newMirror(t *testing.T) *mirror {
-	root := filepath.Join("..", "..", "testdata", "sites")
-	m := &mirror{hits: map[string]int{}}
-	m.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, _ := strings.Cut(r.Host, ":")
-		if host == "m.inform.kz" {
-			host = "www.inform.kz"
-		}
-		if !strings.HasSuffix(r.URL.Path, "robots.txt") {
-			m.mu.Lock()
-			m.hits[host+r.URL.RequestURI()]++
-			m.total++
-			total, hook := m.total, m.onHits
-			m.mu.Unlock()
-			if hook != nil {
-				hook(total)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		names := []string{r.URL.Path}
-		if p := r.URL.Path; strings.HasSuffix(p, "/") {
-			names = []string{p + "index", strings.TrimSuffix(p, "/")}
-		}
-		for _, name := range names {
-			if r.URL.RawQuery != "" {
-				name += "@" + r.URL.RawQuery
-			}
-			base := filepath.Join(root, host, filepath.FromSlash(strings.TrimPrefix(name, "/")))
-			for _, ext := range []string{"", ".html", ".xml"} {
-				data, err := os.ReadFile(base + ext)
-				if err != nil {
-					continue
-				}
-				switch ext {
-				case ".xml":
-					w.Header().Set("Content-Type", "application/xml")
-				case ".html":
-					w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				default:
-					w.Header().Set("Content-Type", "text/plain")
-				}
-				w.Write(data)
-				return
-			}
-		}
-		http.NotFound(w, r)
-	}))
+	return newMirrorAt(t, filepath.Join("..", "..", "testdata", "sites"))
+}
+
+// newMirrorAt serves the sites saved under root.
+func newMirrorAt(t *testing.T, root string) *mirror {
+	m := &mirror{root: root, hits: map[string]int{}, notModified: map[string]int{}}
+	m.Server = httptest.NewServer(http.HandlerFunc(m.serve))
 	t.Cleanup(m.Close)
 	return m
+}
+
+func (m *mirror) serve(w http.ResponseWriter, r *http.Request) {
+	host, _, _ := strings.Cut(r.Host, ":")
+	if host == "m.inform.kz" {
+		host = "www.inform.kz"
+	}
+	data, ct, ok := m.find(host, r.URL)
+	key := host + r.URL.RequestURI()
+	etag := fmt.Sprintf(`"%x"`, sha256.Sum256(data))
+	if ok && r.Header.Get("If-None-Match") == etag {
+		m.mu.Lock()
+		m.notModified[key]++
+		m.mu.Unlock()
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if !strings.HasSuffix(r.URL.Path, "robots.txt") {
+		m.mu.Lock()
+		m.hits[key]++
+		m.total++
+		total, hook := m.total, m.onHits
+		m.mu.Unlock()
+		if hook != nil {
+			hook(total)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("ETag", etag)
+	w.Write(data)
+}
+
+// find reads the file saved for a URL, with its Content-Type.
+func (m *mirror) find(host string, u *url.URL) (data []byte, ct string, ok bool) {
+	names := []string{u.Path}
+	if p := u.Path; strings.HasSuffix(p, "/") {
+		names = []string{p + "index", strings.TrimSuffix(p, "/")}
+	}
+	for _, name := range names {
+		if u.RawQuery != "" {
+			name += "@" + u.RawQuery
+		}
+		base := filepath.Join(m.root, host, filepath.FromSlash(strings.TrimPrefix(name, "/")))
+		for ext, ct := range map[string]string{"": "text/plain", ".html": "text/html; charset=utf-8", ".xml": "application/xml"} {
+			if data, err := os.ReadFile(base + ext); err == nil {
+				return data, ct, true
+			}
+		}
+	}
+	return nil, "", false
 }
 
 func (m *mirror) reset() map[string]int {
@@ -391,4 +412,68 @@ func TestCrawlOnePerDatabase(t *testing.T) {
 	if !strings.Contains(string(out), "took over the lock") || !strings.Contains(string(out), "crawl completed") {
 		t.Errorf("crawl after kill -9:\n%s", out)
 	}
+}
+
+// TestRecrawlAWeekLater crawls a copy of the mirror, lays testdata/recrawl
+// over it (five new articles on the Russian lenta's first page and in its
+// feed) and runs the same crawl again: the second run fetches exactly the
+// five articles in full, and asks no page the first did not read.
+func TestRecrawlAWeekLater(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the crawler in subprocesses")
+	}
+	root := t.TempDir()
+	if err := os.CopyFS(root, os.DirFS(filepath.Join("..", "..", "testdata", "sites"))); err != nil {
+		t.Fatal(err)
+	}
+	m := newMirrorAt(t, root)
+	db := filepath.Join(t.TempDir(), "week.db")
+	if out, err := crawlCmd(t, m, db).CombinedOutput(); err != nil {
+		t.Fatalf("first crawl: %v\n%s", err, out)
+	}
+	first := m.reset()
+	before := readResult(t, db)
+
+	overlay := filepath.Join("..", "..", "testdata", "recrawl")
+	cp := exec.Command("cp", "-r", overlay+"/.", root)
+	if out, err := cp.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	out, err := crawlCmd(t, m, db).CombinedOutput()
+	if err != nil {
+		t.Fatalf("second crawl: %v\n%s", err, out)
+	}
+	second := m.reset()
+	after := readResult(t, db)
+
+	var articles []string
+	for u := range second {
+		if _, ok := first[u]; !ok {
+			articles = append(articles, u)
+		}
+	}
+	slices.Sort(articles)
+	want := []string{
+		"www.inform.kz/ru/missiya-sng-napravila-28-nablyudateley-b71c02",
+		"www.inform.kz/ru/nablyudateli-shos-pristupili-k-rabote-b71c05",
+		"www.inform.kz/ru/parlamentskaya-assambleya-obse-prishlet-16-nablyudateley-b71c03",
+		"www.inform.kz/ru/tsik-vsego-akkreditovany-118-inostrannyh-nablyudateley-b71c04",
+		"www.inform.kz/ru/turkpa-napravit-shest-nablyudateley-na-vybory-b71c06",
+	}
+	if !slices.Equal(articles, want) {
+		t.Errorf("URLs the first run did not ask, fetched by the second:\n got %q\nwant %q", articles, want)
+	}
+	if n := len(after.pages) - len(before.pages); n != 5 || len(after.facts) <= len(before.facts) {
+		t.Errorf("second run added %d articles and %d facts", n, len(after.facts)-len(before.facts))
+	}
+	full := 0
+	for _, n := range second {
+		full += n
+	}
+	notModified := 0
+	for _, n := range m.notModified {
+		notModified += n
+	}
+	t.Logf("second run: %d full responses (%d of them the new articles), %d answered 304\n%s",
+		full, len(articles), notModified, out)
 }
