@@ -272,7 +272,7 @@ func TestRunLog(t *testing.T) {
 		Scan(&command, &args, &outcome, &counts, &finished); err != nil {
 		t.Fatal(err)
 	}
-	if command != "crawl" || args != "--site kazinform --since 2022-01-01" || outcome != "ok" ||
+	if command != "crawl" || args != "--site kazinform --since 2022-01-01" || outcome != "completed" ||
 		counts != `{"facts":7,"pages":3}` || finished == nil {
 		t.Errorf("run row: %q %q %q %q %v", command, args, outcome, counts, finished)
 	}

@@ -360,6 +360,25 @@ CREATE TABLE seen_links (
 ) WITHOUT ROWID;
 CREATE INDEX pages_url ON pages(url);
 `,
+	// 6: every run ends with one of a few outcomes (completed, interrupted,
+	// failed, abandoned), details in note; pid tells a run still going from
+	// one whose process is gone. Older outcomes are mapped; runs that never
+	// finished under an older version are abandoned.
+	`
+ALTER TABLE runs ADD COLUMN pid INTEGER;    -- the process of the run, to tell running from abandoned
+ALTER TABLE runs ADD COLUMN note TEXT;      -- what the outcome word leaves out: the error, --max-pages
+UPDATE runs SET note = CASE
+		WHEN outcome LIKE 'error: %' THEN substr(outcome, 8)
+		WHEN outcome = 'max-pages' THEN 'stopped at --max-pages'
+		WHEN outcome = 'partial' THEN 'some inputs failed'
+	END,
+	outcome = CASE
+		WHEN outcome IS NULL THEN 'abandoned'
+		WHEN outcome IN ('ok', 'partial', 'max-pages', 'completed') THEN 'completed'
+		WHEN outcome = 'interrupted' THEN 'interrupted'
+		ELSE 'failed'
+	END;
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

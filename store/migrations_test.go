@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -39,6 +40,9 @@ func TestMigrationNullsOldRows(t *testing.T) {
 		char_end, rule, spans, check_note, extractor_version, created_at, election_country)
 		VALUES (3, 7, 1, 'f1', 'observers', '', '', 'aggregate', 40, 'exact', '', '', '', '', '', '', 'Body.', 0, 5,
 		'total', NULL, '', '0.1.0', 't', '')`)
+	for _, outcome := range []string{"'ok'", "'partial'", "'max-pages'", "'interrupted'", "'error: disk full'", "NULL"} {
+		mustExec(`INSERT INTO runs (command, started_at, outcome) VALUES ('crawl', 't', ` + outcome + `)`)
+	}
 	db.Close()
 
 	s, err := Open(path)
@@ -68,6 +72,24 @@ func TestMigrationNullsOldRows(t *testing.T) {
 	}
 	if utc != "2023-03-14T04:00:00Z" || day != "2023-03-14" || title != "A title" {
 		t.Errorf("published_utc %q, published_date %q, title %q", utc, day, title)
+	}
+	var outcomes []string
+	rows, err := s.db.Query(`SELECT outcome || coalesce(' (' || note || ')', '') FROM runs ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			t.Fatal(err)
+		}
+		outcomes = append(outcomes, o)
+	}
+	rows.Close()
+	want := []string{"completed", "completed (some inputs failed)", "completed (stopped at --max-pages)", "interrupted",
+		"failed (disk full)", "abandoned"}
+	if !slices.Equal(outcomes, want) {
+		t.Errorf("run outcomes %q\nwant %q", outcomes, want)
 	}
 	var unknown int
 	if err := s.db.QueryRow(`SELECT count(*) FROM facts WHERE election_date IS NULL AND article_id = 7 AND id = 3`).Scan(&unknown); err != nil || unknown != 1 {

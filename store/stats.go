@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -14,11 +16,12 @@ import (
 // Stats summarises what a database holds.
 type Stats struct {
 	Totals Totals
-	// Pages counts stored pages per site (crawler profile, or publisher host
-	// for extracted files) and month first seen (YYYY-MM).
-	Pages []SiteMonth
-	// Articles counts articles per publisher host and publication month
-	// ("" when the date is unknown).
+	// Pages counts stored pages per fetch month (YYYY-MM; for local files
+	// the month they were loaded) and kind.
+	Pages []KindMonth
+	// Articles counts articles per publisher host and month: published in
+	// it (at the site's offset), and fetched in it. Month "" holds the
+	// articles with no publication date.
 	Articles []SiteMonth
 	// Facts counts facts per subject code ("" = no code), most first.
 	Facts []CodeCount
@@ -36,9 +39,16 @@ type Totals struct {
 	Frontier                     map[string]int // items per state
 }
 
-// SiteMonth is a count for one site and month.
+// SiteMonth counts the articles of one publisher host published and
+// fetched in one month.
 type SiteMonth struct {
-	Site, Month string
+	Site, Month        string
+	Published, Fetched int
+}
+
+// KindMonth is a count of pages of one kind fetched in one month.
+type KindMonth struct {
+	Month, Kind string
 	Count       int
 }
 
@@ -63,8 +73,11 @@ type Run struct {
 	ID                    int64
 	Command, Args         string
 	StartedAt, FinishedAt time.Time // FinishedAt is zero while running, or if killed
-	Outcome               string
-	Counts                map[string]int
+	// Outcome is completed, interrupted or failed; for a run with none
+	// recorded, running while its process lives, else abandoned.
+	Outcome string
+	Note    string // what the outcome word leaves out: the error, --max-pages
+	Counts  map[string]int
 }
 
 // Stats reads the summary of the database.
@@ -105,22 +118,33 @@ func (s *Store) readStats(ctx context.Context, st *Stats) error {
 	if err != nil {
 		return fmt.Errorf("frontier: %w", err)
 	}
-	siteMonths := func(query string, dst *[]SiteMonth) error {
-		return each(ctx, tx, query, func(r *sql.Rows) error {
-			var sm SiteMonth
-			if err := r.Scan(&sm.Site, &sm.Month, &sm.Count); err != nil {
-				return err
-			}
-			*dst = append(*dst, sm)
-			return nil
-		})
-	}
-	if err := siteMonths(`SELECT site, substr(coalesce(fetched_at, first_seen), 1, 7) AS month, count(*)
-FROM pages GROUP BY site, month ORDER BY site, month`, &st.Pages); err != nil {
+	err = each(ctx, tx, `SELECT substr(coalesce(fetched_at, first_seen), 1, 7) AS month, kind, count(*)
+FROM pages GROUP BY month, kind ORDER BY month, kind`, func(r *sql.Rows) error {
+		var km KindMonth
+		if err := r.Scan(&km.Month, &km.Kind, &km.Count); err != nil {
+			return err
+		}
+		st.Pages = append(st.Pages, km)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("pages: %w", err)
 	}
-	if err := siteMonths(`SELECT coalesce(site, ''), coalesce(substr(published_date, 1, 7), '') AS month, count(*)
-FROM articles GROUP BY site, month ORDER BY site, month`, &st.Articles); err != nil {
+	err = each(ctx, tx, `SELECT site, month, sum(published), sum(fetched) FROM (
+	SELECT coalesce(site, '') AS site, coalesce(substr(published_date, 1, 7), '') AS month, 1 AS published, 0 AS fetched
+	FROM articles
+	UNION ALL
+	SELECT coalesce(a.site, ''), substr(coalesce(p.fetched_at, p.first_seen), 1, 7), 0, 1
+	FROM articles a JOIN pages p ON p.id = a.page_id
+) GROUP BY site, month ORDER BY site, month`, func(r *sql.Rows) error {
+		var sm SiteMonth
+		if err := r.Scan(&sm.Site, &sm.Month, &sm.Published, &sm.Fetched); err != nil {
+			return err
+		}
+		st.Articles = append(st.Articles, sm)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("articles: %w", err)
 	}
 	err = each(ctx, tx, `SELECT coalesce(subject_code, ''), count(*) AS n FROM facts GROUP BY subject_code ORDER BY n DESC, subject_code`,
@@ -149,11 +173,18 @@ GROUP BY state, failure, failed_runs, reason ORDER BY state, failure DESC, n DES
 		return fmt.Errorf("frontier failures: %w", err)
 	}
 	err = each(ctx, tx, `SELECT id, command, args, started_at, coalesce(finished_at, ''), coalesce(outcome, ''),
-	coalesce(counts, '{}') FROM runs ORDER BY id DESC LIMIT 10`, func(r *sql.Rows) error {
+	coalesce(note, ''), coalesce(counts, '{}'), coalesce(pid, 0) FROM runs ORDER BY id DESC LIMIT 10`, func(r *sql.Rows) error {
 		var run Run
 		var started, finished, counts string
-		if err := r.Scan(&run.ID, &run.Command, &run.Args, &started, &finished, &run.Outcome, &counts); err != nil {
+		var pid int
+		if err := r.Scan(&run.ID, &run.Command, &run.Args, &started, &finished, &run.Outcome, &run.Note, &counts, &pid); err != nil {
 			return err
+		}
+		if run.Outcome == "" {
+			run.Outcome = OutcomeAbandoned
+			if processAlive(pid) {
+				run.Outcome = OutcomeRunning
+			}
 		}
 		var err error
 		if run.StartedAt, err = time.Parse(timeFormat, started); err != nil {
@@ -210,19 +241,28 @@ func (st Stats) WriteText(w io.Writer) error {
 	}
 	p("  frontier\t%s\n", strings.Join(fr, ", "))
 
-	siteMonths := func(title string, rows []SiteMonth) {
-		p("\n%s\n", title)
-		if len(rows) == 0 {
-			p("  (none)\n")
-			return
-		}
-		p("  SITE\tMONTH\tCOUNT\n")
-		for _, r := range rows {
-			p("  %s\t%s\t%d\n", orNone(r.Site), orNone(r.Month), r.Count)
+	p("\nArticles by publisher host and month (published: by publication date; fetched: by fetch date)\n")
+	if len(st.Articles) == 0 {
+		p("  (none)\n")
+	} else {
+		p("  SITE\tMONTH\tPUBLISHED\tFETCHED\n")
+		for _, r := range st.Articles {
+			month := r.Month
+			if month == "" {
+				month = "(no date)"
+			}
+			p("  %s\t%s\t%d\t%d\n", orNone(r.Site), month, r.Published, r.Fetched)
 		}
 	}
-	siteMonths("Pages by site and month", st.Pages)
-	siteMonths("Articles by site and publication month", st.Articles)
+	p("\nPages archived by fetch month and kind\n")
+	if len(st.Pages) == 0 {
+		p("  (none)\n")
+	} else {
+		p("  FETCHED\tKIND\tPAGES\n")
+		for _, r := range st.Pages {
+			p("  %s\t%s\t%d\n", r.Month, r.Kind, r.Count)
+		}
+	}
 
 	p("\nFacts by subject code\n")
 	if len(st.Facts) == 0 {
@@ -256,23 +296,66 @@ func (st Stats) WriteText(w io.Writer) error {
 	if len(st.Runs) == 0 {
 		p("  (none)\n")
 	} else {
-		p("  ID\tCOMMAND\tSTARTED\tDURATION\tOUTCOME\tCOUNTS\tARGS\n")
+		p("  ID\tCOMMAND\tSTARTED (UTC)\tDURATION\tOUTCOME\tCOUNTS\tARGS\n")
 		for _, r := range st.Runs {
-			dur, outcome := "-", r.Outcome
+			dur := "-"
 			if !r.FinishedAt.IsZero() {
-				dur = r.FinishedAt.Sub(r.StartedAt).String()
-			} else if outcome == "" {
-				outcome = "(unfinished)"
+				dur = durationText(r.FinishedAt.Sub(r.StartedAt))
 			}
-			counts, _ := json.Marshal(r.Counts)
-			p("  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Command, r.StartedAt.Format(time.RFC3339), dur,
-				oneLine(outcome), counts, oneLine(r.Args))
+			outcome := r.Outcome
+			if r.Note != "" {
+				outcome += " (" + shorten(oneLine(r.Note), 40) + ")"
+			}
+			p("  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Command, r.StartedAt.UTC().Format("2006-01-02 15:04"), dur,
+				outcome, countsText(r.Counts), shorten(oneLine(r.Args), 50))
 		}
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("store: write stats: %w", err)
 	}
 	return nil
+}
+
+// countOrder puts the counts a reader looks for first; others follow by name.
+var countOrder = []string{"articles", "facts", "inputs", "fetched", "failed", "skipped", "requests", "discovered"}
+
+// countsText writes the non-zero counts of a run as "articles 3, facts 12".
+func countsText(counts map[string]int) string {
+	var parts []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if n := counts[k]; n != 0 && !seen[k] {
+			parts = append(parts, fmt.Sprintf("%s %d", k, n))
+		}
+		seen[k] = true
+	}
+	for _, k := range countOrder {
+		add(k)
+	}
+	for _, k := range slices.Sorted(maps.Keys(counts)) {
+		add(k)
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// durationText rounds a run's duration for reading: 850ms, 12s, 3m4s.
+func durationText(d time.Duration) string {
+	if d < time.Second {
+		return d.Round(time.Millisecond).String()
+	}
+	return d.Round(time.Second).String()
+}
+
+// shorten cuts s to at most n characters, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func orNone(s string) string {

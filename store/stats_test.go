@@ -55,16 +55,17 @@ func TestStats(t *testing.T) {
 	if !reflect.DeepEqual(tot.Frontier, map[string]int{"queued": 1, "failed": 3}) {
 		t.Errorf("frontier %v", tot.Frontier)
 	}
+	// testPage's fetch time is 2023-03-01
 	wantArticles := []SiteMonth{
-		{"en.example.kz", "", 1}, {"en.example.kz", "2023-03", 1},
-		{"other.example.kg", "2022-11", 1}, {"ru.example.kz", "2023-03", 1},
+		{"en.example.kz", "", 1, 0}, {"en.example.kz", "2023-03", 1, 2},
+		{"other.example.kg", "2022-11", 1, 0}, {"other.example.kg", "2023-03", 0, 1},
+		{"ru.example.kz", "2023-03", 1, 1},
 	}
 	if !reflect.DeepEqual(st.Articles, wantArticles) {
 		t.Errorf("articles %+v", st.Articles)
 	}
-	month := time.Date(2023, 3, 1, 9, 30, 0, 0, time.UTC).Format("2006-01") // testPage's fetch time
-	if len(st.Pages) != 3 || st.Pages[0] != (SiteMonth{"en.example.kz", month, 2}) {
-		t.Errorf("pages %+v", st.Pages)
+	if want := []KindMonth{{"2023-03", "article", 4}}; !reflect.DeepEqual(st.Pages, want) {
+		t.Errorf("pages %+v, want %+v", st.Pages, want)
 	}
 	if !reflect.DeepEqual(st.Facts, []CodeCount{{"CIS-IPA", 5}}) {
 		t.Errorf("facts %+v", st.Facts)
@@ -77,7 +78,7 @@ func TestStats(t *testing.T) {
 		t.Errorf("unfetched %+v", st.Unfetched)
 	}
 	if len(st.Runs) != 2 || st.Runs[0].Command != "extract" || !st.Runs[0].FinishedAt.IsZero() ||
-		st.Runs[1].Outcome != "ok" || st.Runs[1].Counts["pages"] != 4 {
+		st.Runs[0].Outcome != OutcomeRunning || st.Runs[1].Outcome != "completed" || st.Runs[1].Counts["pages"] != 4 {
 		t.Errorf("runs %+v", st.Runs)
 	}
 
@@ -91,8 +92,12 @@ func TestStats(t *testing.T) {
 		"failed  transient  1 runs  timeout (after 4 attempts)  1",
 		"failed  permanent  http 404  2",
 		"CIS-IPA  5",
-		"(unfinished)",
-		"seeds/x.txt other", // newline in args kept on one line
+		"en.example.kz 2023-03 1 2",
+		"en.example.kz (no date) 1 0",
+		"2023-03 article 4",
+		"extract " + time.Now().UTC().Format("2006-01-02"), // runs: one line each
+		"- running - seeds/x.txt other",                  // newline in args kept on one line
+		"completed pages 4 --site example",
 	} {
 		if !strings.Contains(collapse(out), collapse(want)) {
 			t.Errorf("text lacks %q:\n%s", want, out)
