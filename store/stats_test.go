@@ -96,7 +96,7 @@ func TestStats(t *testing.T) {
 		"en.example.kz (no date) 1 0",
 		"2023-03 article 4",
 		"extract " + time.Now().UTC().Format("2006-01-02"), // runs: one line each
-		"- running - seeds/x.txt other",                  // newline in args kept on one line
+		"- running - seeds/x.txt other",                    // newline in args kept on one line
 		"completed pages 4 --site example",
 	} {
 		if !strings.Contains(collapse(out), collapse(want)) {
