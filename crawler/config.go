@@ -86,6 +86,10 @@ type Config struct {
 
 	// Progress receives live counts; nil means none.
 	Progress Progress
+	// OnResume, when set, is called once at the start of a run that finds
+	// work left by an earlier one: queued URLs, and URLs that were in flight
+	// when it died, now queued again.
+	OnResume func(queued, recovered int)
 	// Logger receives per-URL events at debug level and problems at warn;
 	// nil means slog.Default().
 	Logger *slog.Logger

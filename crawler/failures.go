@@ -26,8 +26,8 @@ func (c *Crawler) recoverFrontier(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("crawler: recover frontier: %w", err)
 	}
-	if requeued+crashed > 0 {
-		c.log.Info("resuming: requeued items left in flight by a run that died", "items", requeued)
+	if pending, err := c.cfg.Frontier.Pending(ctx); err == nil && pending > 0 && c.cfg.OnResume != nil {
+		c.cfg.OnResume(pending-requeued, requeued)
 	}
 	if crashed > 0 {
 		c.log.Warn("gave up on URLs in flight whenever the crawler died", "urls", crashed, "crashes", c.cfg.MaxAttempts)

@@ -28,7 +28,7 @@ type Stats struct {
 	Failed      int // URLs given up on, Deferred included
 	Deferred    int // URLs given up on for a passing reason: the next run tries them again
 	Skipped     int // robots.txt, non-HTML, oversized
-	Pending     int // queued or in flight in the frontier, as last seen
+	Pending     int // remaining: queued or in flight in the frontier, as last seen
 	Elapsed     time.Duration
 }
 
@@ -40,12 +40,22 @@ func (s Stats) Rate() float64 {
 	return float64(s.Fetched) / s.Elapsed.Seconds()
 }
 
+// ETA estimates the time left: the URLs remaining at the rate so far. It
+// is 0 until a response came, and grows when pages link to more URLs.
+func (s Stats) ETA() time.Duration {
+	rate := s.Rate()
+	if rate <= 0 || s.Pending <= 0 {
+		return 0
+	}
+	return time.Duration(float64(s.Pending) / rate * float64(time.Second)).Round(time.Second)
+}
+
 // Counts returns the stats as the name -> count map of the runs table.
 func (s Stats) Counts() map[string]int {
 	return map[string]int{
 		"requests": s.Requests, "fetched": s.Fetched, "articles": s.Articles, "facts": s.Facts,
 		"listings": s.Listings, "discovered": s.Discovered, "duplicates": s.Duplicates,
-		"retried": s.Retried, "failed": s.Failed, "deferred": s.Deferred, "skipped": s.Skipped, "pending": s.Pending,
+		"retried": s.Retried, "failed": s.Failed, "deferred": s.Deferred, "skipped": s.Skipped, "remaining": s.Pending,
 		"ok": s.OK, "refreshed": s.Refreshed, "not_modified": s.NotModified,
 	}
 }
@@ -63,7 +73,9 @@ type barProgress struct {
 }
 
 // NewBarProgress returns a Progress drawing a live bar on w (a terminal):
-// pages fetched out of fetched+pending, with rate, elapsed time and counts.
+// pages fetched out of fetched+remaining, with rate, elapsed time, the time
+// left and counts. Finish clears the line, so what follows starts on a
+// line of its own.
 func NewBarProgress(w io.Writer) Progress {
 	bar := progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(w),
@@ -75,7 +87,9 @@ func NewBarProgress(w io.Writer) Progress {
 		progressbar.OptionSetPredictTime(false),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionSpinnerType(14),
-		progressbar.OptionFullWidth(),
+		// Not full width: a line that fills the terminal wraps when the
+		// terminal echoes ^C, leaving the bar above the interrupt message.
+		progressbar.OptionSetWidth(20),
 		progressbar.OptionSetRenderBlankState(true),
 	)
 	return &barProgress{bar: bar}
@@ -85,13 +99,22 @@ func (p *barProgress) Update(s Stats) {
 	if max := s.Fetched + s.Pending; max > 0 && max != p.bar.GetMax() {
 		p.bar.ChangeMax(max)
 	}
-	p.bar.Describe(fmt.Sprintf("queued %d  failed %d  articles %d  facts %d", s.Pending, s.Failed, s.Articles, s.Facts))
+	p.bar.Describe(barDescription(s))
 	_ = p.bar.Set(s.Fetched)
 }
 
-func (p *barProgress) Finish(s Stats) {
-	p.Update(s)
-	_ = p.bar.Exit()
+// barDescription is the text after the bar's spinner: the time left, then
+// the counts, each named as in the summary.
+func barDescription(s Stats) string {
+	eta := "ETA -"
+	if d := s.ETA(); d > 0 {
+		eta = "ETA " + d.String()
+	}
+	return fmt.Sprintf("%s  remaining %d  failed %d  articles %d  facts %d", eta, s.Pending, s.Failed, s.Articles, s.Facts)
+}
+
+func (p *barProgress) Finish(Stats) {
+	_ = p.bar.Clear()
 }
 
 // logProgress writes a log line every so often.
@@ -122,9 +145,9 @@ func (p *logProgress) Finish(Stats) {}
 
 func statsAttrs(s Stats) []any {
 	return []any{
-		"fetched", s.Fetched, "queued", s.Pending, "failed", s.Failed, "skipped", s.Skipped,
-		"articles", s.Articles, "facts", s.Facts, "rate", fmt.Sprintf("%.1f/s", s.Rate()),
-		"elapsed", s.Elapsed.Round(time.Second).String(),
+		"fetched", s.Fetched, "remaining", s.Pending, "failed", s.Failed, "skipped", s.Skipped,
+		"articles", s.Articles, "facts", s.Facts, "rate", fmt.Sprintf("%.1f pages/s", s.Rate()),
+		"elapsed", s.Elapsed.Round(time.Second).String(), "eta", s.ETA().String(),
 	}
 }
 
@@ -149,7 +172,7 @@ func (s Summary) WriteText(w io.Writer) error {
 	_, err := fmt.Fprintf(w, `crawl %s in %s (run %d)
   requests   %7d   fetched  %7d   rate %.1f pages/s
   articles   %7d   facts    %7d   duplicates %d
-  listings   %7d   queued   %7d   pending    %d
+  listings   %7d   discovered %5d   remaining  %d
   retried    %7d   failed   %7d   skipped    %d
   this run added %d new articles with %d facts; %d pages unchanged since the last run (304), %d articles refreshed
 `,

@@ -82,7 +82,7 @@ func (s *Store) InterruptRun(ctx context.Context) error {
 		return nil
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, outcome = ?, note = ? WHERE id = ? AND outcome IS NULL`,
-		formatTime(time.Now()), OutcomeInterrupted, "exited at once on a second interrupt; counts not recorded", id)
+		formatTime(time.Now()), OutcomeInterrupted, "stopped at once: counts lost", id)
 	if err != nil {
 		return fmt.Errorf("store: interrupt run %d: %w", id, err)
 	}

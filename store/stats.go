@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -304,7 +303,7 @@ func (st Stats) WriteText(w io.Writer) error {
 			}
 			outcome := r.Outcome
 			if r.Note != "" {
-				outcome += " (" + shorten(oneLine(r.Note), 40) + ")"
+				outcome += " (" + shorten(oneLine(r.Note), 32) + ")"
 			}
 			p("  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Command, r.StartedAt.UTC().Format("2006-01-02 15:04"), dur,
 				outcome, countsText(r.Counts), shorten(oneLine(r.Args), 50))
@@ -316,24 +315,22 @@ func (st Stats) WriteText(w io.Writer) error {
 	return nil
 }
 
-// countOrder puts the counts a reader looks for first; others follow by name.
-var countOrder = []string{"articles", "facts", "inputs", "fetched", "failed", "skipped", "requests", "discovered"}
+// countOrder are the counts of a run the table shows, in this order; the
+// runs table of the database keeps them all.
+var countOrder = []string{"inputs", "fetched", "articles", "facts", "failed", "remaining"}
 
-// countsText writes the non-zero counts of a run as "articles 3, facts 12".
+// countsText writes the non-zero counts of a run that matter most, as
+// "fetched 40, articles 3, facts 12".
 func countsText(counts map[string]int) string {
+	if n, ok := counts["pending"]; ok { // the name of remaining before it was renamed
+		counts = maps.Clone(counts)
+		counts["remaining"] = n
+	}
 	var parts []string
-	seen := map[string]bool{}
-	add := func(k string) {
-		if n := counts[k]; n != 0 && !seen[k] {
+	for _, k := range countOrder {
+		if n := counts[k]; n != 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, n))
 		}
-		seen[k] = true
-	}
-	for _, k := range countOrder {
-		add(k)
-	}
-	for _, k := range slices.Sorted(maps.Keys(counts)) {
-		add(k)
 	}
 	if len(parts) == 0 {
 		return "-"

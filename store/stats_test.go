@@ -37,7 +37,7 @@ func TestStats(t *testing.T) {
 	}
 	mustLease(t, s, 3)
 	failItems(t, s)
-	if err := s.FinishRun(ctx, id, map[string]int{"pages": 4}, "ok"); err != nil {
+	if err := s.FinishRun(ctx, id, map[string]int{"fetched": 4, "articles": 4, "duplicates": 1, "pending": 2}, "ok"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.StartCommand(ctx, "extract", "seeds/x.txt\nother"); err != nil {
@@ -78,7 +78,7 @@ func TestStats(t *testing.T) {
 		t.Errorf("unfetched %+v", st.Unfetched)
 	}
 	if len(st.Runs) != 2 || st.Runs[0].Command != "extract" || !st.Runs[0].FinishedAt.IsZero() ||
-		st.Runs[0].Outcome != OutcomeRunning || st.Runs[1].Outcome != "completed" || st.Runs[1].Counts["pages"] != 4 {
+		st.Runs[0].Outcome != OutcomeRunning || st.Runs[1].Outcome != "completed" || st.Runs[1].Counts["fetched"] != 4 {
 		t.Errorf("runs %+v", st.Runs)
 	}
 
@@ -95,9 +95,9 @@ func TestStats(t *testing.T) {
 		"en.example.kz 2023-03 1 2",
 		"en.example.kz (no date) 1 0",
 		"2023-03 article 4",
-		"extract " + time.Now().UTC().Format("2006-01-02"), // runs: one line each
-		"- running - seeds/x.txt other",                    // newline in args kept on one line
-		"completed pages 4 --site example",
+		"extract " + time.Now().UTC().Format("2006-01-02"),            // runs: one line each
+		"- running - seeds/x.txt other",                               // newline in args kept on one line
+		"completed fetched 4, articles 4, remaining 2 --site example", // the main counts, old names renamed
 	} {
 		if !strings.Contains(collapse(out), collapse(want)) {
 			t.Errorf("text lacks %q:\n%s", want, out)

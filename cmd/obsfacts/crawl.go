@@ -3,14 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/extract"
@@ -63,7 +60,7 @@ saved.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runCrawl(cmd.Context(), &o, flagLine(cmd), a.stderr)
+			return runCrawl(cmd.Context(), &o, flagLine(cmd), a)
 		},
 	}
 	fs := cmd.Flags()
@@ -87,7 +84,8 @@ saved.`,
 	return cmd
 }
 
-func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Writer) error {
+func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
+	stderr := a.stderr
 	cfg, err := crawlConfig(o.sites, &o.dates, o.resolve)
 	if err != nil {
 		return err
@@ -114,10 +112,14 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, stderr io.Write
 		return dbError(o.dbPath, err)
 	}
 	defer st.Close()
+	a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
 	cfg.Frontier, cfg.Archive, cfg.RunLog, cfg.Lock = st, st, st, st
 	cfg.Process = extract.NewExtractor().Process
+	cfg.OnResume = func(queued, recovered int) {
+		a.message("resuming: %d queued, %d in flight recovered", queued, recovered)
+	}
 	cfg.Logger = slog.Default()
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(stderr) {
 		cfg.Progress = crawler.NewBarProgress(stderr)
 		// Per-URL warnings would tear the bar; keep them for the summary.
 		cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelError}))

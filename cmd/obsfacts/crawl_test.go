@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -230,6 +231,8 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 
 	// 2. SIGKILL mid-crawl: nothing but what was committed survives.
 	cmd = crawlCmd(t, m, db)
+	stderr.Reset()
+	cmd.Stderr = &stderr
 	m.onHits = func(total int) {
 		if total == 10 {
 			cmd.Process.Kill()
@@ -238,13 +241,23 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	if err := cmd.Run(); !errors.As(err, &exit) {
 		t.Fatalf("after SIGKILL: %v", err)
 	}
+	if !regexp.MustCompile(`(?m)^resuming: [1-9]\d* queued, 0 in flight recovered$`).MatchString(stderr.String()) {
+		t.Errorf("the run after Ctrl-C does not say it resumes:\n%s", stderr.String())
+	}
 	second := readResult(t, db)
 	hits2 := m.reset()
 	m.onHits = nil
 
 	// 3. The same command finishes the crawl.
-	if out, err := crawlCmd(t, m, db).CombinedOutput(); err != nil {
+	out, err := crawlCmd(t, m, db).CombinedOutput()
+	if err != nil {
 		t.Fatalf("resumed crawl: %v\n%s", err, out)
+	}
+	if !regexp.MustCompile(`(?m)^resuming: [1-9]\d* queued, \d+ in flight recovered$`).Match(out) {
+		t.Errorf("the run after the kill does not say it resumes:\n%s", out)
+	}
+	if got := runOutcomes(t, db); !slices.Equal(got, []string{"completed", "abandoned", "interrupted"}) {
+		t.Errorf("run outcomes, newest first: %q; want the killed run abandoned", got)
 	}
 	hits3 := m.reset()
 	got := readResult(t, db)
@@ -277,6 +290,57 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	}
 	if len(second.pages) < len(first.pages) {
 		t.Errorf("articles lost: %d after the kill, %d before", len(second.pages), len(first.pages))
+	}
+}
+
+// runOutcomes returns the outcomes of the runs stored in db, newest first.
+func runOutcomes(t *testing.T, db string) []string {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range stats.Runs {
+		out = append(out, r.Outcome)
+	}
+	return out
+}
+
+// TestCrawlSecondInterrupt presses Ctrl-C twice: the crawl stops at once,
+// with exit status 130, and its run is recorded as interrupted, not left
+// running.
+func TestCrawlSecondInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the crawler in a subprocess")
+	}
+	m := newMirror(t)
+	db := filepath.Join(t.TempDir(), "crawl.db")
+	cmd := crawlCmd(t, m, db)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	m.onHits = func(total int) {
+		if total == 6 {
+			cmd.Process.Signal(syscall.SIGINT)
+			time.Sleep(50 * time.Millisecond) // let the first one be read
+			cmd.Process.Signal(syscall.SIGINT)
+		}
+	}
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Fatalf("after two SIGINTs: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "stopping at once") {
+		t.Errorf("no word about stopping at once:\n%s", stderr.String())
+	}
+	if got := runOutcomes(t, db); len(got) != 1 || got[0] != "interrupted" {
+		t.Errorf("run outcomes %q, want one interrupted run", got)
 	}
 }
 

@@ -84,7 +84,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 			return dbError(o.dbPath, err)
 		}
 		defer st.Close()
-		runID, err := st.StartCommand(ctx, "extract", fmt.Sprintf("%s %d inputs", flagLine(cmd), len(inputs)))
+		runID, err := st.StartCommand(ctx, "extract", strings.TrimSpace(fmt.Sprintf("%d inputs %s", len(inputs), flagLine(cmd))))
 		if err != nil {
 			return err
 		}
@@ -95,6 +95,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 			}
 			_ = st.FinishRun(context.WithoutCancel(ctx), runID, counts, outcome)
 		}()
+		a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
 		saver = st
 	}
 	dst, commit, err := o.out.open(a.stdout)

@@ -11,15 +11,57 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
+	"sync"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // app is what every command shares: where data and messages go. Commands
 // write data to stdout (or -o FILE) and everything else to stderr.
 type app struct {
 	stdout, stderr io.Writer
+
+	mu         sync.Mutex
+	beforeExit []func(context.Context) // run on a second interrupt, before exiting at once
+}
+
+// onForcedExit registers fn to run when a second interrupt ends the program
+// at once, e.g. to record the run as interrupted. fn gets a few seconds.
+func (a *app) onForcedExit(fn func(context.Context)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.beforeExit = append(a.beforeExit, fn)
+}
+
+func (a *app) forcedExit() {
+	a.mu.Lock()
+	hooks := slices.Clone(a.beforeExit)
+	a.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	for _, fn := range hooks {
+		fn(ctx)
+	}
+}
+
+// message writes a line to stderr; on a terminal it first clears the line,
+// where a progress bar (or an echoed ^C) may stand.
+func (a *app) message(format string, args ...any) {
+	if isTerminal(a.stderr) {
+		fmt.Fprint(a.stderr, "\r\033[K")
+	}
+	fmt.Fprintf(a.stderr, format+"\n", args...)
+}
+
+// isTerminal reports whether w is a terminal, where a live progress line
+// is drawn.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // commandFactories are filled by each subcommand's file in an init function,
@@ -55,9 +97,10 @@ func main() {
 // 130 interrupted.
 func run(args []string, stdout, stderr io.Writer) int {
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
-	root := newRootCmd(&app{stdout: stdout, stderr: stderr})
+	a := &app{stdout: stdout, stderr: stderr}
+	root := newRootCmd(a)
 	root.SetArgs(args)
-	ctx, stop := signalContext()
+	ctx, stop := signalContext(a)
 	defer stop()
 	cmd, err := root.ExecuteContextC(ctx)
 	if cmd == nil {
@@ -149,21 +192,25 @@ func noArgs(_ *cobra.Command, args []string) error {
 }
 
 // signalContext cancels on the first SIGINT/SIGTERM so work can stop
-// gracefully; a second signal exits at once. Whatever was committed to the
-// store stays: every save is one transaction.
-func signalContext() (context.Context, func()) {
+// gracefully; a second signal runs the forced-exit hooks and exits at once.
+// Whatever was committed to the store stays: every save is one transaction.
+// On a terminal the progress line (and the echoed ^C) is cleared first, so
+// the message starts a line of its own.
+func signalContext(a *app) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		select {
 		case <-sig:
-			slog.Warn("interrupt: finishing in-flight work; press Ctrl-C again to exit at once")
+			a.message("interrupted: finishing the work in flight; press Ctrl-C again to stop at once")
 			cancel()
 		case <-ctx.Done():
 			return
 		}
 		<-sig
+		a.message("interrupted again: stopping at once; nothing saved is lost")
+		a.forcedExit()
 		os.Exit(130)
 	}()
 	return ctx, func() { signal.Stop(sig); cancel() }

@@ -162,10 +162,14 @@ func pathCause(err error) error {
 }
 
 // flagLine is a command's changed flags as they would be typed, for the
-// runs table: short, without the inputs.
+// runs table: short, without the inputs and without --db (the database the
+// table is in).
 func flagLine(cmd *cobra.Command) string {
 	var parts []string
 	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Name == "db" {
+			return
+		}
 		vals := []string{f.Value.String()}
 		if sv, ok := f.Value.(pflag.SliceValue); ok {
 			vals = sv.GetSlice()

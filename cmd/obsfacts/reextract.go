@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/obsfacts/obsfacts/extract"
 )
@@ -31,19 +29,21 @@ in one transaction and stamped with extractor version ` + extract.Version + `;
 an interrupted run can simply be started again.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReextract(cmd.Context(), dbPath, a.stderr)
+			return runReextract(cmd.Context(), dbPath, a)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to update")
 	return cmd
 }
 
-func runReextract(ctx context.Context, dbPath string, stderr io.Writer) error {
+func runReextract(ctx context.Context, dbPath string, a *app) error {
+	stderr := a.stderr
 	st, err := openForUpdate(dbPath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ func runReextract(ctx context.Context, dbPath string, stderr io.Writer) error {
 // newProgress returns a live progress bar on a terminal and a silent one
 // otherwise (long runs then log through slog).
 func newProgress(w io.Writer, total int, what string) *progressbar.ProgressBar {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(w) {
 		return progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(what),
 			progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
