@@ -129,8 +129,9 @@ func TestPerHostLimits(t *testing.T) {
 	if len(s) != 6 || s[5].Sub(s[0]) < 250*time.Millisecond {
 		t.Errorf("www.inform.kz: %d requests over %s", len(s), s[len(s)-1].Sub(s[0]))
 	}
-	// The other host did not wait for the first one's queue.
-	if q := starts["qazaqtv.com"]; len(q) != 2 || q[0].After(s[2]) {
+	// The other host did not wait for the first one's queue: sharing it, its
+	// two requests (queued last) would come after all six.
+	if q := starts["qazaqtv.com"]; len(q) != 2 || len(s) == 6 && !q[0].Before(s[5]) {
 		t.Errorf("qazaqtv.com requests %v waited behind www.inform.kz", q)
 	}
 }

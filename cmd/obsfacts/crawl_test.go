@@ -118,6 +118,14 @@ func (m *mirror) find(host string, u *url.URL) (data []byte, ct string, ok bool)
 	return nil, "", false
 }
 
+// setOnHits sets the hook run after each counted request, under the lock
+// the requests read it with.
+func (m *mirror) setOnHits(f func(total int)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.onHits = f
+}
+
 func (m *mirror) reset() map[string]int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -210,12 +218,20 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	cmd := crawlCmd(t, m, db)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	m.onHits = func(total int) {
-		if total == 8 {
-			cmd.Process.Signal(syscall.SIGINT)
-		}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	err := cmd.Run()
+	// Set once the process is known (Start wrote cmd.Process); >= in case
+	// the crawl was quicker than this goroutine.
+	var interrupt sync.Once
+	proc := cmd.Process
+	m.setOnHits(func(total int) {
+		if total >= 8 {
+			interrupt.Do(func() { proc.Signal(syscall.SIGINT) })
+		}
+	})
+	err := cmd.Wait()
+	m.setOnHits(nil)
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Fatalf("after SIGINT: %v\n%s", err, stderr.String())
@@ -233,20 +249,24 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	cmd = crawlCmd(t, m, db)
 	stderr.Reset()
 	cmd.Stderr = &stderr
-	m.onHits = func(total int) {
-		if total == 10 {
-			cmd.Process.Kill()
-		}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	if err := cmd.Run(); !errors.As(err, &exit) {
+	kill := cmd.Process
+	m.setOnHits(func(total int) {
+		if total >= 10 {
+			kill.Kill()
+		}
+	})
+	if err := cmd.Wait(); !errors.As(err, &exit) {
 		t.Fatalf("after SIGKILL: %v", err)
 	}
+	m.setOnHits(nil)
 	if !regexp.MustCompile(`(?m)^resuming: [1-9]\d* queued, 0 in flight recovered$`).MatchString(stderr.String()) {
 		t.Errorf("the run after Ctrl-C does not say it resumes:\n%s", stderr.String())
 	}
 	second := readResult(t, db)
 	hits2 := m.reset()
-	m.onHits = nil
 
 	// 3. The same command finishes the crawl.
 	out, err := crawlCmd(t, m, db).CombinedOutput()
@@ -435,11 +455,11 @@ func TestCrawlOnePerDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "crawl.db")
 	started := make(chan struct{})
 	var once sync.Once
-	m.onHits = func(total int) {
-		if total == 3 {
+	m.setOnHits(func(total int) {
+		if total >= 3 {
 			once.Do(func() { close(started) })
 		}
-	}
+	})
 	first := crawlCmd(t, m, db)
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
@@ -468,7 +488,7 @@ func TestCrawlOnePerDatabase(t *testing.T) {
 
 	first.Process.Kill()
 	first.Wait()
-	m.onHits = nil
+	m.setOnHits(nil)
 	out, err := crawlCmd(t, m, db).CombinedOutput()
 	if err != nil {
 		t.Fatalf("crawl after kill -9: %v\n%s", err, out)
