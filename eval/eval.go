@@ -11,12 +11,15 @@ package eval
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -149,6 +152,10 @@ type Report struct {
 	Fields  map[string]*FieldAgreement
 	Misses  []Miss
 	Extras  []Extra
+	// Languages maps a file to its article's language, for the summary's
+	// per-language lines; the caller fills it (files without one count as
+	// "unknown").
+	Languages map[string]string
 }
 
 // Score matches predictions to gold facts. files limits scoring to these
@@ -278,8 +285,9 @@ func dedupe[T any](in []T, key func(T) (code, subject string, count int)) []T {
 	return out
 }
 
-// WriteText prints the report: totals, per kind, per rule, per file, field
-// agreement, then every miss and false positive.
+// WriteText prints the report: per file (files without gold facts by their
+// false positives alone), per kind, field agreement, every miss and false
+// positive, and last a labelled summary: overall, per language, per rule.
 func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	line := func(name string, c Counts) {
@@ -301,9 +309,17 @@ func (r Report) WriteText(w io.Writer) error {
 			line(name, m[k])
 		}
 	}
+	fmt.Fprintln(bw, "per file:")
+	for _, f := range slices.Sorted(maps.Keys(r.PerFile)) {
+		c := r.PerFile[f]
+		if c.TP+c.FN == 0 {
+			// no gold facts: only false positives can be wrong here
+			fmt.Fprintf(bw, "  %-34s no gold facts; false positives: %d\n", f, c.FP)
+			continue
+		}
+		line(f, c)
+	}
 	section("per subject kind", r.PerKind)
-	section("per rule (predictions only)", r.PerRule)
-	section("per file", r.PerFile)
 	fmt.Fprintln(bw, "field agreement on matched facts:")
 	for _, f := range []string{"kind", "qualifier", "status", "as_of", "spans"} {
 		fa := r.Fields[f]
@@ -323,9 +339,39 @@ func (r Report) WriteText(w io.Writer) error {
 			writeReadings(bw, e.Readings)
 		}
 	}
-	c := r.Overall
-	fmt.Fprintf(bw, "tp=%d fp=%d fn=%d precision=%.3f recall=%.3f f1=%.3f\n", c.TP, c.FP, c.FN, c.Precision(), c.Recall(), c.F1())
+	r.writeSummary(bw, line)
 	return bw.Flush()
+}
+
+// writeSummary prints the block that ends the report, so the figures that
+// matter are the last thing on the screen.
+// Rules count predictions only: a miss has no rule.
+func (r Report) writeSummary(w io.Writer, line func(string, Counts)) {
+	files, noGold := 0, 0
+	for _, c := range r.PerFile {
+		files++
+		if c.TP+c.FN == 0 {
+			noGold++
+		}
+	}
+	fmt.Fprintf(w, "\nsummary (%d files, %d of them without gold facts):\n", files, noGold)
+	line("overall", r.Overall)
+	byLang := map[string]Counts{}
+	for f, c := range r.PerFile {
+		lang := r.Languages[f]
+		if lang == "" {
+			lang = "unknown"
+		}
+		lc := byLang[lang]
+		lc.add(c)
+		byLang[lang] = lc
+	}
+	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+		line("language "+lang, byLang[lang])
+	}
+	for _, rule := range slices.Sorted(maps.Keys(r.PerRule)) {
+		line("rule "+cmp.Or(rule, "(none)"), r.PerRule[rule])
+	}
 }
 
 func orDash(s string) string {

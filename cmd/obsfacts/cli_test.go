@@ -147,3 +147,33 @@ func TestInputNamedOnce(t *testing.T) {
 		t.Errorf("message %q, want %q", first, want)
 	}
 }
+
+// TestEvalGold checks that a gold file about none of the inputs is an error,
+// and that a run ends with the summary block.
+func TestEvalGold(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold.jsonl")
+	if err := os.WriteFile(gold, []byte(`{"file":"other.txt","subject":"OSCE","subject_code":"OSCE","count":4}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := fixturePage("dump_ic24_majilis2023.txt")
+	code, out, errOut := runCLI(t, "eval", "--gold", gold, page)
+	if code != 2 || out != "" {
+		t.Errorf("gold about no input: exit %d, stdout %q; want 2 and nothing", code, out)
+	}
+	if want := "obsfacts eval: --gold " + gold + ": its facts are about 1 files (e.g. other.txt), none of them among the inputs"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+
+	if err := os.WriteFile(gold, []byte(`{"file":"dump_ic24_majilis2023.txt","subject":"OSCE","subject_code":"OSCE","count":4}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "eval", "--gold", gold, page)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	_, summary, ok := strings.Cut(out, "\nsummary (1 files, 0 of them without gold facts):\n  overall ")
+	if !ok || !strings.Contains(summary, "\n  language en ") || !strings.Contains(summary, "\n  rule ") {
+		t.Errorf("no summary block with overall, language and rule lines at the end:\n%s", out)
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,10 +29,11 @@ func newEvalCmd(a *app) *cobra.Command {
 		Use:   "eval --gold GOLD.jsonl [flags] INPUT...",
 		Short: "Score extraction against hand-coded gold facts",
 		Long: `Extracts facts from each INPUT and scores them against the gold facts of the
-files with the same base name: precision, recall and F1 overall, per file, per
-rule and per subject kind, then every miss and false positive with its
-sentence. Inputs with no gold lines count as pages without facts. README.md
-describes the gold format.`,
+files with the same base name: per file and per subject kind, every miss and
+false positive with its sentence, then a summary of precision, recall and F1:
+overall, per language and per rule. Inputs with no gold lines are pages
+without facts: only their false positives count. A gold file whose facts are
+about none of the inputs is an error. README.md describes the gold format.`,
 		Example: `  obsfacts eval --gold testdata/corpus/en/gold.jsonl testdata/corpus/en/*.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if goldPath == "" {
@@ -43,12 +46,17 @@ describes the gold format.`,
 			if err != nil {
 				return err
 			}
-			preds, files, readings, err := predict(cmd.Context(), args, a.stderr)
+			if err := goldMatchesInputs(goldPath, gold, args); err != nil {
+				return err
+			}
+			languages := map[string]string{}
+			preds, files, readings, err := predict(cmd.Context(), args, a.stderr, languages)
 			if err != nil {
 				return err
 			}
 			report := eval.Score(gold, preds, files)
 			report.Explain(readings)
+			report.Languages = languages
 			if err := report.WriteText(a.stdout); err != nil {
 				return err
 			}
@@ -65,10 +73,33 @@ describes the gold format.`,
 	return cmd
 }
 
+// goldMatchesInputs refuses a gold file none of whose facts is about an
+// input: scoring would report nothing but misses-free zeros.
+func goldMatchesInputs(goldPath string, gold []eval.Gold, inputs []string) error {
+	names := map[string]bool{}
+	for _, in := range inputs {
+		names[filepath.Base(in)] = true
+	}
+	goldFiles := map[string]bool{}
+	for _, g := range gold {
+		if names[g.File] {
+			return nil
+		}
+		goldFiles[g.File] = true
+	}
+	if len(gold) == 0 {
+		return usagef("--gold %s: no gold facts in it", goldPath)
+	}
+	example := slices.Sorted(maps.Keys(goldFiles))[0]
+	return usagef("--gold %s: its facts are about %d files (e.g. %s), none of them among the inputs: pass the files the gold describes",
+		goldPath, len(goldFiles), example)
+}
+
 // predict extracts facts from every input, with the readings that competed
-// for each count (by file); an input that cannot be read is reported and
-// scored as a page without facts.
-func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Prediction, []string, map[string][]extract.Reading, error) {
+// for each count (by file), and records each file's article language in
+// languages; an input that cannot be read is reported and scored as a page
+// without facts.
+func predict(ctx context.Context, inputs []string, stderr io.Writer, languages map[string]string) ([]eval.Prediction, []string, map[string][]extract.Reading, error) {
 	x := extract.NewExtractor()
 	var preds []eval.Prediction
 	var files []string
@@ -90,6 +121,7 @@ func predict(ctx context.Context, inputs []string, stderr io.Writer) ([]eval.Pre
 		}
 		preds = append(preds, eval.FromFacts(filepath.Base(in), res.Facts)...)
 		readings[filepath.Base(in)] = rs
+		languages[filepath.Base(in)] = res.Article.Language
 	}
 	return preds, files, readings, nil
 }
