@@ -344,14 +344,22 @@ func TestCrawlSecondInterrupt(t *testing.T) {
 	cmd := crawlCmd(t, m, db)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	m.onHits = func(total int) {
-		if total == 6 {
-			cmd.Process.Signal(syscall.SIGINT)
-			time.Sleep(50 * time.Millisecond) // let the first one be read
-			cmd.Process.Signal(syscall.SIGINT)
-		}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	err := cmd.Run()
+	var twice sync.Once
+	proc := cmd.Process
+	m.setOnHits(func(total int) {
+		if total >= 6 {
+			twice.Do(func() {
+				proc.Signal(syscall.SIGINT)
+				time.Sleep(50 * time.Millisecond) // let the first one be read
+				proc.Signal(syscall.SIGINT)
+			})
+		}
+	})
+	err := cmd.Wait()
+	m.setOnHits(nil)
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Fatalf("after two SIGINTs: %v\n%s", err, stderr.String())
