@@ -432,17 +432,40 @@ func startsHeadlineRun(lines []string, i int) bool {
 	switch {
 	case reLangPrefix.MatchString(l):
 		re = reLangPrefix
-	case reNumbered.MatchString(l) && !endsWithStop(l):
+	case reNumbered.MatchString(l) && !endsWithStop(l) && !endsListItem(l):
 		re = reNumbered
 	default:
 		return false
 	}
-	for j := i + 1; j < len(lines); j++ {
-		if lines[j] != "" {
-			return re.MatchString(lines[j])
+	j := nextLine(lines, i+1)
+	if j < 0 || !re.MatchString(lines[j]) {
+		return false
+	}
+	// A numbered list inside the article (candidates, embassies and their
+	// observers) is followed by more of the article; a run of headlines is not.
+	for ; j >= 0 && (re.MatchString(lines[j]) || len(lines[j]) < 40); j = nextLine(lines, j+1) {
+		if isStopLine(strings.ToLower(lines[j])) {
+			return true
 		}
 	}
-	return false
+	return j < 0 || !isProseLine(lines[j])
+}
+
+// nextLine returns the index of the first non-empty line from i, or -1.
+func nextLine(lines []string, i int) int {
+	for ; i < len(lines); i++ {
+		if lines[i] != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// endsListItem reports a line that ends like an item of a list inside a
+// sentence (";" or ","): headlines never do.
+func endsListItem(l string) bool {
+	l = strings.TrimSpace(l)
+	return strings.HasSuffix(l, ";") || strings.HasSuffix(l, ",")
 }
 
 // endsWithStop reports whether s ends with sentence-final punctuation,

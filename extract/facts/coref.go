@@ -25,17 +25,73 @@ func (d *doc) coref(si, i int) (group, bool) {
 			}
 		}
 	}
-	if g, ok := d.nearestMentionBefore(s, i); ok {
+	// "the mission", "the delegation" stand for an organisation's mission;
+	// a country named in passing ("led by an ambassador of Slovakia") is
+	// not its antecedent
+	orgOnly := s.theMission(i)
+	if g, ok := d.nearestMentionBefore(s, i, orgOnly); ok {
 		return g, true
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
 		d.analyse(si - back)
-		if g, ok := d.antecedent(&d.sents[si-back]); ok {
+		if g, ok := d.antecedent(&d.sents[si-back], orgOnly); ok {
 			return g, true
 		}
 	}
+	if orgOnly {
+		return d.missionAntecedent(si)
+	}
 	return group{}, false
 }
+
+// theMission reports "the mission" or "this mission" as a subject before
+// token i: a mission stands for an organisation ("Led by an ambassador of
+// Slovakia, the mission comprised 36 observers"). A delegation may be a
+// country's, and "represented in the mission" names a member, not the mission.
+func (s *sentence) theMission(i int) bool {
+	if s.hasIn(0, i, lang.Pronoun) {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if s.is(k, lang.MissionOnly) && (k == 0 || s.is(k-1, lang.Demonstrative) || s.is(k-1, lang.Article)) {
+			return true
+		}
+	}
+	return false
+}
+
+// missionAntecedent finds the organisation whose mission the article is
+// about, for "the mission" whose name the sentences just before do not
+// give: the latest organisation named with a mission word before sentence
+// si, else the latest organisation named, else the one the title names.
+func (d *doc) missionAntecedent(si int) (group, bool) {
+	var latest *group
+	for k := si - 1; k >= 0 && k >= si-maxAntecedentDistance; k-- {
+		d.analyse(k)
+		p := &d.sents[k]
+		if g, ok := d.antecedent(p, true); ok {
+			if p.hasIn(0, len(p.toks), lang.MissionStrict) {
+				return g, true
+			}
+			if latest == nil {
+				latest = &g
+			}
+		}
+	}
+	if latest != nil {
+		return *latest, true
+	}
+	if d.a.Title != "" {
+		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
+		d.analyseText(t)
+		return d.antecedent(t, true)
+	}
+	return group{}, false
+}
+
+// maxAntecedentDistance bounds how many sentences back a mission's name is
+// looked for: articles about one mission name it in the lead.
+const maxAntecedentDistance = 30
 
 // corefTrigger reports a word before the count that refers back: "mission",
 // "they", "its", "состав" (but not "a group of 50").
@@ -59,12 +115,16 @@ func (s *sentence) hasJointMission(i int) bool {
 }
 
 // nearestMentionBefore picks the entity named last before token i that is
-// neither the host country nor an organisation's member states.
-func (d *doc) nearestMentionBefore(s *sentence, before int) (group, bool) {
+// neither the host country nor an organisation's member states; with
+// orgOnly, an organisation.
+func (d *doc) nearestMentionBefore(s *sentence, before int, orgOnly bool) (group, bool) {
 	for k := before - 1; k >= 0; k-- {
 		m := s.mentAt[k]
 		if m < 0 || s.is(k+1, lang.Participants) || d.isHost(s.ments[m].Entity) {
 			continue // "OSCE member states": the states, not the organisation
+		}
+		if orgOnly && s.ments[m].Entity.Kind != KindOrganization {
+			continue
 		}
 		return d.groupFromMention(s, m), true
 	}
@@ -74,12 +134,12 @@ func (d *doc) nearestMentionBefore(s *sentence, before int) (group, bool) {
 // antecedent picks the group a later "the mission" or "it" refers to in
 // sentence p: the entity named with a mission or delegation word ("the
 // mission of the CIS IPA", "the PACE delegation"), else the first entity
-// named, the usual subject.
-func (d *doc) antecedent(p *sentence) (group, bool) {
+// named, the usual subject; with orgOnly, organisations only.
+func (d *doc) antecedent(p *sentence, orgOnly bool) (group, bool) {
 	first := -1
 	for k := range p.toks {
 		m := p.mentAt[k]
-		if m < 0 || d.isHost(p.ments[m].Entity) {
+		if m < 0 || d.isHost(p.ments[m].Entity) || orgOnly && p.ments[m].Entity.Kind != KindOrganization {
 			continue
 		}
 		if first < 0 {

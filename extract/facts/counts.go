@@ -16,6 +16,7 @@ type count struct {
 	qstart int    // where the count phrase starts (the qualifier, or the number)
 	u      unitInfo
 	split  bool // a category-split phrase ("of them", "из них") stands before it
+	more   bool // the count continues one stated before: "another 400", "in addition, 24"
 
 	afterDone bool
 	after     afterResult
@@ -51,6 +52,7 @@ func (d *doc) counts(si int) []count {
 		c.u = d.unitAfter(si, i)
 		if c.u.idx >= 0 {
 			c.split = s.splitBefore(c.qstart)
+			c.more = s.continues(c.qstart, c.u.idx)
 		}
 		out = append(out, c)
 	}
@@ -76,8 +78,20 @@ func (d *doc) sentenceFacts(si int, explain bool) ([]pick, []Reading) {
 			picks = append(picks, pick{sent: si, tok: c.i, count: c.n, g: g, qual: c.qual, rule: best.rule,
 				status: c.s.statusFor(c.i, best.rule)})
 		}
+		d.noteGroup(best.groups)
 	}
 	return picks, readings
+}
+
+// noteGroup remembers the group of the last fact, which a later "another 400
+// observers" continues: one named group, not a list or a total.
+func (d *doc) noteGroup(gs []group) {
+	if len(gs) == 1 && gs[0].kind != KindAggregate {
+		g := gs[0]
+		d.lastGroup = &g
+		return
+	}
+	d.lastGroup = nil
 }
 
 // ---- token predicates ------------------------------------------------------
@@ -131,7 +145,7 @@ func (s *sentence) isRange(i int) bool {
 // isOrdinalOrLabel skips numbers that name rather than count: "No. 5",
 // "Article 12", "polling station 123", "#3".
 func (s *sentence) isOrdinalOrLabel(i int) bool {
-	if s.word(i-1) == "№" || s.word(i-1) == "#" || s.is(i-1, lang.Label) {
+	if s.word(i-1) == "№" || s.word(i-1) == "#" || s.is(i-1, lang.Label) || s.is(i-1, lang.LabelAfterArticle) && s.is(i-2, lang.Article) {
 		return true
 	}
 	return s.word(i-1) == "." && s.is(i-2, lang.Label)
@@ -230,6 +244,25 @@ func (s *sentence) hasIn(from, to int, c lang.Class) bool {
 		}
 	}
 	return false
+}
+
+// continues reports a count that adds to one stated before: "another 400
+// observers", "400 more observers", "In addition, 24 observers".
+func (s *sentence) continues(qstart, unit int) bool {
+	if s.is(qstart-1, lang.Continuation) || s.hasIn(qstart+1, unit, lang.Continuation) {
+		return true
+	}
+	// "In addition, …" opening the sentence, with no other count before this one
+	n := s.lex.MatchAt(lang.Continuation, s.toks, 0)
+	if n == 0 || n > qstart {
+		return false
+	}
+	for k := n; k < qstart; k++ {
+		if s.isNum(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasNumberOfWord reports "number of", "total", "число" before token i.

@@ -23,6 +23,7 @@ type doc struct {
 	accredits  bool                       // the article speaks of accreditation
 	foreignObs bool                       // the article speaks of foreign/international observers
 	runeAt     struct{ bytes, runes int } // last byte -> character offset conversion
+	lastGroup  *group                     // the named group of the last fact read, for "another 400 observers"
 }
 
 // sentence is a span of the body with what the rules read in it.

@@ -68,8 +68,8 @@ func (s *sentence) rangeText(from, to int) string {
 // the gazetteer, or a name that looks like an organisation's.
 func (d *doc) groupFromRange(s *sentence, from, to int) (group, bool) {
 	from, to = s.trimRange(from, to)
-	if from >= to {
-		return group{}, false
+	if from >= to || s.genericGroup(from, to) {
+		return group{}, false // "the Mission", "our group": a reference, resolved by coreference
 	}
 	for k := from; k < to; k++ {
 		if s.is(k, lang.Domestic) && s.mentAt[k] < 0 {
@@ -99,6 +99,18 @@ func (d *doc) groupFromRange(s *sentence, from, to int) (group, bool) {
 	}
 	text = cleanName(s, text)
 	return group{subject: text, canon: text, kind: KindOrganization}, true
+}
+
+// genericGroup reports a phrase made only of words that stand for a group
+// named elsewhere: "Mission", "the Delegation", "our group".
+func (s *sentence) genericGroup(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.mentAt[k] >= 0 || !(s.is(k, lang.MissionNoun) || s.is(k, lang.GroupSuffix) || s.is(k, lang.Pronoun) ||
+			s.is(k, lang.FunctionWord) || s.is(k, lang.Modifier)) {
+			return false
+		}
+	}
+	return true
 }
 
 // singleMention reports whether one mention covers the phrase [from,to), up

@@ -46,6 +46,7 @@ var recognisers = []recogniser{
 	{"aggregate adjective", 56, recAggregateAdjective},
 	{"aggregate after", 54, recAggregateAfter}, // "76 observers from 31 foreign states"
 	{"coreference", 52, recCoref},              // "The mission will include 40 observers"
+	{"continuation", 51, recContinuation},      // "Another 400 observers have been accredited"
 	{"category", 50, rejCategory},              // "30 long-term observers" with no group
 	{"total", 48, recTotal},                    // "In total, 398 observers were accredited"
 }
@@ -255,13 +256,14 @@ func recAggregateAdjective(c *count) []candidate {
 }
 
 func recAggregateAfter(c *count) []candidate {
-	if c.u.idx < 0 || c.split {
+	if c.u.idx < 0 {
 		return nil
 	}
-	if after, rule, ok := c.groupAfter(); ok && after.aggregate {
-		return one(after.groups[0], rule)
+	after, rule, ok := c.groupAfter()
+	if !ok || !after.aggregate || c.split && after.groups[0].spans == 0 {
+		return nil
 	}
-	return nil
+	return one(after.groups[0], rule)
 }
 
 func recCoref(c *count) []candidate {
@@ -272,6 +274,39 @@ func recCoref(c *count) []candidate {
 		return one(g, RuleCoref)
 	}
 	return nil
+}
+
+// recContinuation: a count that adds to the group of the fact before it,
+// or of the article's mission ("Another 400 short-term observers …",
+// "In addition, 24 long-term observers will be sent").
+func recContinuation(c *count) []candidate {
+	if c.u.idx < 0 || c.split || !c.more || !c.bare() {
+		return nil
+	}
+	if c.d.lastGroup != nil {
+		return one(*c.d.lastGroup, RuleCoref)
+	}
+	if g, ok := c.d.missionAntecedent(c.si); ok {
+		return one(g, RuleCoref)
+	}
+	return nil
+}
+
+// bare reports a count whose sentence names no group of its own: no entity
+// but the host country, nothing introduced by a preposition after the noun,
+// nothing domestic ("Political parties have registered another 3,400").
+func (c *count) bare() bool {
+	s := c.s
+	if s.hasIn(0, len(s.toks), lang.Domestic) {
+		return false
+	}
+	for _, m := range s.ments {
+		if !c.d.isHost(m.Entity) {
+			return false
+		}
+	}
+	_, prep := s.skipToGroup(c.u.idx)
+	return prep < 0
 }
 
 func recTotal(c *count) []candidate {

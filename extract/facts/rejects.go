@@ -39,12 +39,16 @@ func rejDomesticOrWithdrawn(c *count) []candidate {
 	return nil
 }
 
-// rejSplit: "of them, 10 are long-term observers".
+// rejSplit: "of them, 10 are long-term observers". A subset that names its
+// group is a fact: "of them, 532 come from 10 international organisations".
 func rejSplit(c *count) []candidate {
-	if c.u.idx >= 0 && c.split {
-		return reject("a split of a group already counted")
+	if c.u.idx < 0 || !c.split {
+		return nil
 	}
-	return nil
+	if after, _, ok := c.groupAfter(); ok && after.aggregate && after.groups[0].spans > 0 {
+		return nil
+	}
+	return reject("a split of a group already counted")
 }
 
 // rejCategory: "30 long-term observers" that no group claims.

@@ -32,6 +32,7 @@ const (
 	// Groups and names.
 	MissionNoun    // "mission", "delegation", "team", "group"
 	MissionStrict  // "mission", "delegation" only
+	MissionOnly    // "mission": an organisation's mission, never a country's delegation
 	GroupSuffix    // words that may follow a group's name without changing it
 	NameLower      // words that may stand in lower case inside an organisation's name
 	NameStop       // capitalised words that start sentences, not names
@@ -73,6 +74,7 @@ const (
 	Each          // "each", "apiece", "кажд*": distributive counts
 	EachBefore    // "по": a distributive count ("по два")
 	Respectively  // "respectively"
+	Continuation  // "another", "more", "in addition": a count that adds to one stated before
 	RunJoiner     // words joining a run of counts: "and", "about", "up to"
 	Conj          // "and", "и"
 	But           // "but"
@@ -90,12 +92,13 @@ const (
 	SubsetFill    // "represent", "are", "from" between "of them" and the group
 	Largest       // "largest", "most", "наибольш*"
 	// Not facts.
-	Withdraw // "withdrew", "revoked": observers who left
-	Split    // "of them", "including", "из них": a split of a counted group
-	Percent  // "percent"
-	RangeSep // "to", "or", "до": the two ends of a range
-	Between  // "between": opens a range
-	Label    // "No.", "article", "station": numbers that name rather than count
+	Withdraw          // "withdrew", "revoked": observers who left
+	Split             // "of them", "including", "из них": a split of a counted group
+	Percent           // "percent"
+	RangeSep          // "to", "or", "до": the two ends of a range
+	Between           // "between": opens a range
+	Label             // "No.", "article", "station": numbers that name rather than count
+	LabelAfterArticle // "number" after "the": "the number 1" names
 	// Qualifiers (words and phrases before a number).
 	QualAtLeast // "more than", "over", "более"
 	QualAbout   // "about", "some", "около"
@@ -160,6 +163,7 @@ var classNames = [numClasses]string{
 	OneAndHalf:        "one_and_half",
 	MissionNoun:       "mission_noun",
 	MissionStrict:     "mission_strict",
+	MissionOnly:       "mission_only",
 	GroupSuffix:       "group_suffix",
 	NameLower:         "name_lower",
 	NameStop:          "name_stop",
@@ -200,6 +204,7 @@ var classNames = [numClasses]string{
 	Each:              "each",
 	EachBefore:        "each_before",
 	Respectively:      "respectively",
+	Continuation:      "continuation",
 	RunJoiner:         "run_joiner",
 	Conj:              "conjunction",
 	But:               "but",
@@ -222,6 +227,7 @@ var classNames = [numClasses]string{
 	RangeSep:          "range_separator",
 	Between:           "between",
 	Label:             "label",
+	LabelAfterArticle: "label_after_article",
 	QualAtLeast:       "qualifier_at_least",
 	QualAbout:         "qualifier_about",
 	QualUpTo:          "qualifier_up_to",

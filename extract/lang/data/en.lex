@@ -20,6 +20,7 @@ candidates | candidacies | candidatures | nominees | applications
 foreigners
 [observer_word]
 observation
+observe | observes | observed | observing | monitoring
 [people_noun]
 people
 
@@ -29,10 +30,12 @@ more | additional | other | foreign | international | independent | accredited |
 short-term | longterm | shortterm | new | registered | election | electoral | extra | overseas | invited
 observation | observer | parliamentary | individual | outside | external | visiting | further | expected
 nominated | proposed | total | strong | monitoring
+term
 [modifier_aggregate]
 foreign | international | overseas | outside | external
 [modifier_category]
 long-term | short-term | longterm | shortterm | women | female | male | young
+long | short
 [domestic]
 domestic | national | local | party | parties | citizen | citizens | public | ngo | ngos | non-governmental
 nongovernmental | civic | civil | candidates' | partisan | proxies | home-grown | non-partisan | nonpartisan
@@ -66,6 +69,8 @@ august~3 = 8 | september~3 = 9 | october~3 = 10 | november~3 = 11 | december~3 =
 mission | missions | delegation | delegations | team | group
 [mission_strict]
 mission | missions | delegation | delegations
+[mission_only]
+mission | missions
 [group_suffix]
 mission | missions | delegation | delegations | observers | observer | team | group | secretariat
 representatives
@@ -91,6 +96,7 @@ organizations | organisations | organization | organisation | bodies | instituti
 missions | agencies
 [noun_state]
 states | countries | nations | state | country | nation | governments
+embassies | embassy
 [aggregate_modifier]
 other | partner | intergovernmental | inter-governmental | regional | member | various | different
 friendly | parliamentary
@@ -145,11 +151,13 @@ had | brings | brought | bring | fielded | fields | field | provide | provides |
 contributes | contributed | nominate | nominates | nominated | propose | proposed | proposes | involve
 involves | involved | unite | unites | united | accommodate | represented | request | requests
 requested | seek | seeks | recruit | recruits | with | counts
+staffed
 [sender_phrase]
 consists of | consisted of | consist of | consisting of | made up of | composed of | represented by
 is represented by | will include | candidatures of | candidacies of | applications of | nominations of
 accounts for | account for | accounted for | will consist of | mission of | delegation of | team of
 group of
+staffed by | staffed with
 [sender_skip]
 will | to | also | already | a | an | total | only | just | by
 [represented_by]
@@ -160,6 +168,8 @@ headed | led | which | who | based | including | according | chaired | itself
 each | apiece
 [respectively]
 respectively
+[continuation]
+another | further | additional | more | in addition | besides | on top of that
 [run_joiner]
 and | about | some | up | to
 [conjunction]
@@ -179,10 +189,12 @@ were | was | have | has
 [possession]
 has | have | had
 [pronoun]
+our | we
 it | they | its | their
 [them_pronoun]
 them | those | whom | which
 [coref_trigger]
+our
 mission | delegation | group | team | they | their | its | it
 [of_them]
 of them | of whom | of those
@@ -195,6 +207,7 @@ largest | most | biggest
 [withdraw]
 withdr* | revok* | revoc* | recall* | cancel* | stripped* | deprived* | annul* | refused* | denied*
 rejected* | expelled*
+declined*
 [split]
 of them | of those | of whom | of which | among them | among whom | including | incl | among those
 [percent]
@@ -205,6 +218,8 @@ to | or | and
 between
 [label]
 no | article | paragraph | station | district | constituency | room
+[label_after_article]
+number
 
 # ---- qualifiers --------------------------------------------------------------------
 [qualifier_at_least]
@@ -259,6 +274,7 @@ number | numbers | numbered | totals | totalled | totaled | total | account | ac
 risen | grown | climbed | number | numbers | numbered | total | account | accounts | accounted | reached
 reaches | stands | stood | totals | totalled | totaled | amounted | amounts | exceeded | exceeds | rose
 grew | increased | hit | is | was
+came | comes
 [number_verb_filler]
 at | to | is | has | have
 [number_exceed]

@@ -92,6 +92,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 мисси* | делегац* | групп*
 [mission_strict]
 мисси* | делегац*
+[mission_only]
+мисси*
 [group_suffix]
 миссия | миссии | делегация | делегации | наблюдатели | наблюдателей | группа | группы
 [name_lower]
@@ -164,6 +166,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 по
 [respectively]
 соответственно
+[continuation]
+ещё | еще | дополнительно | кроме того | помимо этого | помимо того
 [run_joiner]
 и | около | до
 [conjunction]
@@ -175,8 +179,10 @@ genitive_after_noun | demonym_adjectives | group_before_count
 [motion_verb]
 прибыл* | прибуд* | приех* | направ* | прислал*
 [pronoun]
+наша | наш | нашей | нашу | наши | наших | нашего
 она | они | ее | её | его | их
 [coref_trigger]
+наша | наш | нашей | нашу | наши | наших | нашего
 мисси* | делегац* | групп* | они* | их* | ее* | её* | состав*
 [of_them]
 из них
@@ -195,7 +201,7 @@ genitive_after_noun | demonym_adjectives | group_before_count
 [range_separator]
 до | или
 [label]
-статья | статьи | участок | участка | округ | округа | пункт
+статья | статьи | участок | участка | округ | округа | пункт | номер | номером
 
 # ---- qualifiers --------------------------------------------------------------------
 [qualifier_at_least]
