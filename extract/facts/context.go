@@ -220,6 +220,9 @@ func (d *doc) fillElection(facts []Fact) {
 			}
 		}
 	}
+	if country == "" && textDate != "" {
+		country = d.x.cal.CountryOn(textDate, typ)
+	}
 	// The calendar decides when it knows an election of this country near
 	// publication; a date from the text stands alone only for elections the
 	// calendar does not list (a text date next to "election" is as often an
@@ -314,9 +317,9 @@ func (d *doc) electionType() string {
 	// a referendum or a presidential election named at all outweighs it.
 	best, bestN := "", 0
 	for _, typ := range electionTypes {
-		n := count[typ]
+		n := count[typ] * 3
 		if typ == "parliamentary" {
-			n = n * 2 / 3
+			n = count[typ] * 2 // two thirds, without losing a single mention to rounding
 		}
 		if n > bestN {
 			best, bestN = typ, n

@@ -30,6 +30,14 @@ func findDates(lex *lang.Lexicon, toks []lang.Token) (spans []dateSpan, inDate [
 		m, _ := lang.Month(toks[i].Low)
 		return m
 	}
+	// afterMonth is where a month name's day stands: next, or after the
+	// dot of an abbreviation ("Nov. 20").
+	afterMonth := func(i int) int {
+		if i+1 < len(toks) && toks[i+1].Low == "." {
+			return i + 2
+		}
+		return i + 1
+	}
 	isDay := func(i int) bool {
 		return i >= 0 && i < len(toks) && toks[i].Kind == lang.Num && !toks[i].NumWord && toks[i].Num >= 1 && toks[i].Num <= 31 && len(toks[i].Text) <= 2
 	}
@@ -90,11 +98,11 @@ func findDates(lex *lang.Lexicon, toks []lang.Token) (spans []dateSpan, inDate [
 			}
 			spans = append(spans, sp)
 			mark(sp.from, sp.to)
-		case month(i) > 0 && isDay(i+1):
-			// "November 8, 2022", "November 1 to 7"
+		case month(i) > 0 && isDay(afterMonth(i)):
+			// "November 8, 2022", "Nov. 20", "November 1 to 7"
 			m := month(i)
-			sp := dateSpan{from: i, y: 0, m: m, d: toks[i+1].Num}
-			e := i + 2
+			sp := dateSpan{from: i, y: 0, m: m, d: toks[afterMonth(i)].Num}
+			e := afterMonth(i) + 1
 			if isRangeWord(e) && isDay(e+1) {
 				sp.d2, sp.m2 = toks[e+1].Num, m
 				e += 2

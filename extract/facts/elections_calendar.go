@@ -17,7 +17,8 @@ type Election struct {
 	Date    string // election day (first round; first day of a multi-day vote), YYYY-MM-DD
 	Type    string // presidential, parliamentary, senate, maslikhat, local, referendum
 	Name    string // e.g. "Majilis elections", "Snap presidential election"
-	Source  string // URL the date was taken from
+	Source  string // URL of the page the date was checked against (or compiled from)
+	Checked string // the day the date was checked against Source, YYYY-MM-DD; "" if not checked
 }
 
 // Election types of the calendar.
@@ -54,16 +55,16 @@ func DefaultCalendar() *Calendar { return defaultCalendar() }
 
 // NewCalendar reads a calendar in the format of data/elections.csv: lines
 // starting with "#" are comments, then a header
-// "country,date,type,name,source" and one row per election.
+// "country,date,type,name,source,checked" and one row per election.
 func NewCalendar(r io.Reader) (*Calendar, error) {
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
-	cr.FieldsPerRecord = 5
+	cr.FieldsPerRecord = 6
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("calendar: read header: %w", err)
 	}
-	if strings.Join(header, ",") != "country,date,type,name,source" {
+	if strings.Join(header, ",") != "country,date,type,name,source,checked" {
 		return nil, fmt.Errorf("calendar: unexpected header %q", header)
 	}
 	var c Calendar
@@ -75,12 +76,17 @@ func NewCalendar(r io.Reader) (*Calendar, error) {
 		if err != nil {
 			return nil, fmt.Errorf("calendar: %w", err)
 		}
-		e := Election{Country: rec[0], Date: rec[1], Type: rec[2], Name: rec[3], Source: rec[4]}
+		e := Election{Country: rec[0], Date: rec[1], Type: rec[2], Name: rec[3], Source: rec[4], Checked: rec[5]}
 		if len(e.Country) != 2 || strings.ToUpper(e.Country) != e.Country {
 			return nil, fmt.Errorf("calendar: %s %s: country is not an ISO alpha-2 code", e.Country, e.Date)
 		}
 		if _, err := time.Parse(time.DateOnly, e.Date); err != nil {
 			return nil, fmt.Errorf("calendar: %s %s: %w", e.Country, e.Date, err)
+		}
+		if e.Checked != "" {
+			if _, err := time.Parse(time.DateOnly, e.Checked); err != nil {
+				return nil, fmt.Errorf("calendar: %s %s: checked: %w", e.Country, e.Date, err)
+			}
 		}
 		switch e.Type {
 		case ElectionPresidential, ElectionParliamentary, ElectionSenate, ElectionMaslikhat, ElectionLocal, ElectionReferendum:
@@ -118,4 +124,23 @@ func (c *Calendar) Between(country, typ string, from, to time.Time) []Election {
 		}
 	}
 	return out
+}
+
+// CountryOn returns the one country whose calendar holds an election of
+// type typ (any if "") on date, or "" when none or several do. An article
+// that names its election's date ("the Nov. 20 early presidential
+// election") but not its country is placed by it.
+func (c *Calendar) CountryOn(date, typ string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return ""
+	}
+	country := ""
+	for _, e := range c.Between("", typ, t, t) {
+		if country != "" && e.Country != country {
+			return ""
+		}
+		country = e.Country
+	}
+	return country
 }

@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"encoding/csv"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +48,7 @@ func TestDefaultCalendarKnownDates(t *testing.T) {
 			t.Errorf("Between(%s, %s, %s) = %+v, want one election", tt.country, tt.typ, tt.date, got)
 			continue
 		}
-		if !strings.HasPrefix(got[0].Source, "https://") || got[0].Name == "" {
+		if !strings.HasPrefix(got[0].Source, "http") || got[0].Name == "" {
 			t.Errorf("%s %s: name %q, source %q", tt.country, tt.date, got[0].Name, got[0].Source)
 		}
 	}
@@ -116,17 +118,99 @@ func TestDefaultCalendarSortedAndCovering(t *testing.T) {
 }
 
 func TestNewCalendarRejectsBadRows(t *testing.T) {
-	const header = "country,date,type,name,source\n"
+	const header = "country,date,type,name,source,checked\n"
 	tests := []struct{ name, data string }{
-		{"no header", "KZ,2021-01-10,parliamentary,x,y\n"},
-		{"bad date", header + "KZ,2021-13-10,parliamentary,x,y\n"},
-		{"bad type", header + "KZ,2021-01-10,snap_presidential,x,y\n"},
-		{"bad country", header + "Kazakhstan,2021-01-10,parliamentary,x,y\n"},
-		{"short row", header + "KZ,2021-01-10,parliamentary\n"},
+		{"no header", "KZ,2021-01-10,parliamentary,x,y,\n"},
+		{"old header", "country,date,type,name,source\nKZ,2021-01-10,parliamentary,x,y\n"},
+		{"bad date", header + "KZ,2021-13-10,parliamentary,x,y,\n"},
+		{"bad type", header + "KZ,2021-01-10,snap_presidential,x,y,\n"},
+		{"bad country", header + "Kazakhstan,2021-01-10,parliamentary,x,y,\n"},
+		{"bad checked", header + "KZ,2021-01-10,parliamentary,x,y,yesterday\n"},
+		{"short row", header + "KZ,2021-01-10,parliamentary,x\n"},
 	}
 	for _, tt := range tests {
 		if _, err := NewCalendar(strings.NewReader(tt.data)); err == nil {
 			t.Errorf("%s: no error", tt.name)
+		}
+	}
+}
+
+// TestCalendarChecked checks that every row of the seven checked countries
+// has its source and the day of the check, that the votes the check found
+// missing are there, and that the other countries' rows say they were not
+// checked.
+func TestCalendarChecked(t *testing.T) {
+	c := DefaultCalendar()
+	checked := map[string]bool{"KZ": true, "KG": true, "UZ": true, "TJ": true, "AZ": true, "BY": true, "TM": true}
+	n := 0
+	for _, e := range c.Between("", "", day("1900-01-01"), day("2100-01-01")) {
+		switch {
+		case checked[e.Country] && (e.Checked == "" || !strings.Contains(e.Source, "://")):
+			t.Errorf("%s %s %s: checked %q, source %q", e.Country, e.Date, e.Type, e.Checked, e.Source)
+		case !checked[e.Country] && e.Checked != "":
+			t.Errorf("%s %s: marked checked", e.Country, e.Date)
+		case checked[e.Country]:
+			n++
+		}
+	}
+	if n != 158 { // 143 confirmed + 15 added
+		t.Errorf("%d checked rows, want 158", n)
+	}
+	for _, e := range []struct{ country, date, typ string }{
+		{"KZ", "2026-03-15", ElectionReferendum},
+		{"KZ", "2026-08-23", ElectionParliamentary},
+		{"KZ", "2020-08-12", ElectionSenate},
+		{"KZ", "2003-09-20", ElectionMaslikhat},
+		{"UZ", "2024-10-27", ElectionSenate},
+		{"TM", "2021-03-28", ElectionSenate},
+	} {
+		if got := c.Between(e.country, e.typ, day(e.date), day(e.date)); len(got) != 1 {
+			t.Errorf("%s %s %s: %d rows, want the added one", e.country, e.date, e.typ, len(got))
+		}
+	}
+}
+
+// TestCalendarMatchesCheck compares the calendar with the check it was
+// updated from, when that file is at hand.
+func TestCalendarMatchesCheck(t *testing.T) {
+	f, err := os.Open("../../../../shared/research/elections-check.csv")
+	if err != nil {
+		if f, err = os.Open("/work/shared/research/elections-check.csv"); err != nil {
+			t.Skip("elections check: /work/shared/research/elections-check.csv not found")
+		}
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := DefaultCalendar()
+	for _, rec := range recs[1:] { // country,date,type,verdict,source_url,note
+		got := c.Between(rec[0], rec[2], day(rec[1]), day(rec[1]))
+		if rec[3] != "confirmed" && rec[3] != "missing" {
+			continue
+		}
+		if len(got) != 1 || got[0].Source != rec[4] {
+			t.Errorf("%s %s %s (%s): calendar has %+v, want one row with source %s", rec[0], rec[1], rec[2], rec[3], got, rec[4])
+		}
+	}
+}
+
+func TestCalendarCountryOn(t *testing.T) {
+	c := DefaultCalendar()
+	tests := []struct{ date, typ, want string }{
+		{"2022-11-20", ElectionPresidential, "KZ"},
+		{"2023-03-19", ElectionParliamentary, "KZ"},
+		{"2021-01-10", "", ""}, // Kazakhstan's Majilis and Kyrgyzstan's president on one day
+		{"2021-01-10", ElectionPresidential, "KG"},
+		{"2022-11-21", ElectionPresidential, ""},
+	}
+	for _, tt := range tests {
+		if got := c.CountryOn(tt.date, tt.typ); got != tt.want {
+			t.Errorf("CountryOn(%s, %q) = %q, want %q", tt.date, tt.typ, got, tt.want)
 		}
 	}
 }
