@@ -461,11 +461,19 @@ func TestCrawlOnePerDatabase(t *testing.T) {
 	}
 	m := newMirror(t)
 	db := filepath.Join(t.TempDir(), "crawl.db")
-	started := make(chan struct{})
+	// The mirror holds the first crawl's requests from its third on, so it
+	// is still running, whatever the machine's speed, when the second starts.
+	started, release := make(chan struct{}), make(chan struct{})
+	releaseFirst := sync.OnceFunc(func() { close(release) })
+	t.Cleanup(releaseFirst) // before the mirror closes: it waits for its handlers
 	var once sync.Once
 	m.setOnHits(func(total int) {
 		if total >= 3 {
 			once.Do(func() { close(started) })
+			select {
+			case <-release:
+			case <-time.After(time.Minute):
+			}
 		}
 	})
 	first := crawlCmd(t, m, db)
@@ -483,6 +491,7 @@ func TestCrawlOnePerDatabase(t *testing.T) {
 	var stderr bytes.Buffer
 	second.Stderr = &stderr
 	err := second.Run()
+	releaseFirst()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("second crawl: %v, want exit status 1\n%s", err, stderr.String())
