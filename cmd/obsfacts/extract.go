@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -189,8 +191,37 @@ func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w
 	return nil
 }
 
-// loadInput reads a file or fetches a URL, refusing inputs over maxSize.
+// loadInput reads a file or fetches a URL, refusing inputs over maxSize. A
+// gzip-compressed input (a page saved as .gz) is decompressed, within the
+// same limit.
 func loadInput(ctx context.Context, client *http.Client, in string, maxSize int64) (extract.Page, error) {
+	page, err := readInput(ctx, client, in, maxSize)
+	if err != nil || !bytes.HasPrefix(page.Body, []byte("\x1f\x8b")) {
+		return page, err
+	}
+	page.Body, err = gunzip(page.Body, maxSize)
+	return page, err
+}
+
+// gunzip decompresses a gzip input, refusing one that unpacks to more than
+// maxSize bytes.
+func gunzip(body []byte, maxSize int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("gzip: %w (the file is damaged or cut short)", err)
+	}
+	if int64(len(out)) > maxSize {
+		return nil, fmt.Errorf("unpacks to more than the %s limit", humanBytes(maxSize))
+	}
+	return out, nil
+}
+
+// readInput reads a file or fetches a URL as it is.
+func readInput(ctx context.Context, client *http.Client, in string, maxSize int64) (extract.Page, error) {
 	if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
 		return fetchURL(ctx, client, in, maxSize)
 	}
