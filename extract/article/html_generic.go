@@ -22,7 +22,12 @@ import (
 //	            continue it
 //	jsonld      the JSON-LD articleBody, when the page's markup yields much
 //	            less than it states (an <article> holding only a teaser)
-//	paragraphs  every prose paragraph of the page outside boilerplate
+//	readability readeck's go-readability (Firefox's Reader View), when the
+//	            path taken holds less than 85% of the page's running text
+//	            and readability finds much more (a text in sections the
+//	            paths above do not join)
+//	paragraphs  every prose paragraph of the page outside boilerplate, when
+//	            all else comes back empty
 //
 // Navigation, headers, footers, asides and blocks named as boilerplate are
 // left out (see boilerplate), and the paragraphs are cleaned of link lists,
@@ -80,10 +85,49 @@ func genericText(h *htmlPage, title string) ([]textBlock, string) {
 		// The markup yields much less than the page states it holds.
 		return ld, "jsonld"
 	}
+	// A path that found less than most of the page's running text may have
+	// missed part of the article: readability, which scores the page
+	// differently, gets a say, and wins when it finds much more.
+	if got*100 < pageTextRunes(h, b)*85 {
+		if lib := trimLeadingMeta(readabilityText(h, b), title); got*10 < textRunes(lib)*6 {
+			return lib, "readability"
+		}
+	}
 	if got == 0 {
 		return trimLeadingMeta(cleanParagraphs(proseParagraphs(h, b)), title), "paragraphs"
 	}
 	return ps, path
+}
+
+// pageTextRunes counts the runes of the page's text outside links and
+// boilerplate: what an article on the page can at most hold.
+func pageTextRunes(h *htmlPage, b *boilerplate) int {
+	total := 0
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			if !inLink {
+				total += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Nav, atom.Footer, atom.Header, atom.Aside:
+				return
+			}
+			if b.skip(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink || n.DataAtom == atom.A)
+		}
+	}
+	for _, n := range h.doc.Find("body").Nodes {
+		walk(n, false)
+	}
+	return total
 }
 
 // textRunes counts the runes of paragraphs.

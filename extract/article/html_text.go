@@ -120,7 +120,17 @@ func junkKindOf(n *html.Node) junkKind {
 			}
 		}
 	}
+	if kind == softJunk && tableCells[n.DataAtom] {
+		// Data tables name rows and columns after their content:
+		// "player", "date", "time", "title".
+		return notJunk
+	}
 	return kind
+}
+
+// tableCells are the elements inside a table.
+var tableCells = map[atom.Atom]bool{
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
 }
 
 // contentWords in a class or id name the text's own wrappers
