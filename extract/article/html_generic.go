@@ -288,7 +288,24 @@ func scoredText(h *htmlPage, b *boilerplate) []textBlock {
 	if best == nil {
 		return nil
 	}
-	return collectNodes([]*html.Node{best}, nil, b.skip)
+	return collectParts(withSiblingParts(best, b), b)
+}
+
+// withSiblingParts returns best and its siblings of the same tag and class,
+// in page order: templates that cut an article into sections repeat the
+// section's markup, and scoring picks only the section with the most text.
+func withSiblingParts(best *html.Node, b *boilerplate) []*html.Node {
+	class := nodeAttr(best, "class")
+	if best.Parent == nil || class == "" {
+		return []*html.Node{best}
+	}
+	var parts []*html.Node
+	for s := best.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == best || s.Type == html.ElementNode && s.DataAtom == best.DataAtom && nodeAttr(s, "class") == class && !b.skip(s) {
+			parts = append(parts, s)
+		}
+	}
+	return parts
 }
 
 // proseParagraphs collects every paragraph of the page that is not
