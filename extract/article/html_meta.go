@@ -92,28 +92,7 @@ func readMeta(doc *goquery.Document, pageURL string) pageMeta {
 		if obj == nil {
 			return
 		}
-		if h, ok := obj["headline"].(string); ok && m.headline == "" {
-			m.headline = squashSpaces(h)
-		}
-		if b, ok := obj["articleBody"].(string); ok && len(b) > len(m.articleBody) {
-			m.articleBody = b
-		}
-		if d, ok := obj["datePublished"].(string); ok {
-			// JSON-LD is the most deliberate statement of the date.
-			m.published = append([]string{d}, m.published...)
-		}
-		if p := ldName(obj["publisher"]); p != "" && m.publisher == "" {
-			m.publisher = p
-		}
-		if a := ldName(obj["author"]); a != "" && m.author == "" {
-			m.author = a
-		}
-		if sec := ldStrings(obj["articleSection"]); len(sec) > 0 && m.section == "" {
-			m.section = sec[0]
-		}
-		if kw := ldStrings(obj["keywords"]); len(kw) > 0 && len(m.tags) == 0 {
-			m.tags = kw
-		}
+		m.readLD(obj)
 		if canon == "" {
 			if u, ok := obj["url"].(string); ok {
 				canon = u
@@ -122,6 +101,32 @@ func readMeta(doc *goquery.Document, pageURL string) pageMeta {
 	})
 	m.canonical = absURL(pageURL, firstSet(canon, ogURL))
 	return m
+}
+
+// readLD takes what a JSON-LD article object states and the other sources
+// left unsaid; its date goes first, as the most deliberate statement.
+func (m *pageMeta) readLD(obj map[string]any) {
+	if h, ok := obj["headline"].(string); ok && m.headline == "" {
+		m.headline = squashSpaces(h)
+	}
+	if b, ok := obj["articleBody"].(string); ok && len(b) > len(m.articleBody) {
+		m.articleBody = b
+	}
+	if d, ok := obj["datePublished"].(string); ok {
+		m.published = append([]string{d}, m.published...)
+	}
+	if p := ldName(obj["publisher"]); p != "" && m.publisher == "" {
+		m.publisher = p
+	}
+	if a := ldName(obj["author"]); a != "" && m.author == "" {
+		m.author = a
+	}
+	if sec := ldStrings(obj["articleSection"]); len(sec) > 0 && m.section == "" {
+		m.section = sec[0]
+	}
+	if kw := ldStrings(obj["keywords"]); len(kw) > 0 && len(m.tags) == 0 {
+		m.tags = kw
+	}
 }
 
 // fill completes a from the page's metadata where the layout left gaps.
