@@ -2,11 +2,17 @@ package crawler
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/obsfacts/obsfacts/extract"
 )
+
+// Languages are the languages a crawl can be limited to (Config.Langs).
+var Languages = []string{"en", "ru", "kk"}
 
 // Config says what to crawl and how politely. Start from DefaultConfig: a
 // zero Delay in Config means no delay at all.
@@ -31,6 +37,9 @@ type Config struct {
 	Range Range
 	// AllArticles takes every article in range, not only election coverage.
 	AllArticles bool
+	// Langs limits the crawl to editions and articles in these languages
+	// ("en", "ru", "kk"); empty means all.
+	Langs []string
 	// MaxPages bounds the requests of one Run; 0 means no bound. Work left
 	// stays queued for the next run.
 	MaxPages int
@@ -165,6 +174,11 @@ func (c Config) validate() error {
 	}
 	if !c.Range.Since.IsZero() && !c.Range.Until.IsZero() && c.Range.Until.Before(c.Range.Since) {
 		errs = append(errs, errors.New("crawler: config: --until before --since"))
+	}
+	for _, l := range c.Langs {
+		if !slices.Contains(Languages, l) {
+			errs = append(errs, fmt.Errorf("crawler: config: unknown language %q (known: %s)", l, strings.Join(Languages, ", ")))
+		}
 	}
 	for _, s := range c.Sites {
 		if ProfileByName(s) == nil {

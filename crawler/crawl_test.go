@@ -27,18 +27,27 @@ func runCrawl(t *testing.T, ctx context.Context, cfg Config) Summary {
 // election articles of the fixture sites that an uninterrupted crawl with
 // the profiles' defaults stores.
 var wantFullCrawl = []string{
+	"https://inform.kz/kz/osk-sheteldik-baiqaushylardy-tirkedi-2b7f44",
+	"https://inform.kz/kz/tmd-missiyasynan-27-baiqaushy-keldi-8c3d21",
 	"https://inform.kz/ru/missiya-bdipch-obse-otkryla-ofis-4b2a91",
 	"https://inform.kz/ru/nablyudateli-shos-pribudut-k-vyboram-9d0e55",
 	"https://inform.kz/ru/referendum-nablyudateli-iz-12-stran-1e4f88",
 	"https://inform.kz/ru/tsik-akkreditoval-45-nablyudateley-ot-sng-7c1e09",
 	"https://inform.kz/ru/tsik-obnovil-spisok-izbiratelnyh-uchastkov-5a7b20",
 	"https://qazinform.com/news/" + slugE1,
+	"https://qazinform.com/news/observers-from-eight-countries-register-for-referendum",
+	"https://qz.inform.kz/news/baiqaushylar-sailauga-daiyndyqty-bagalady-3c9e10",
+	"https://qz.inform.kz/news/referendum-komissiiasy-akkredittaudy-aiaqtady-1f0a55",
+	"kazinform:a3721105",
 	"kazinform:a3721112",
+	"kazinform:a3721170",
 	"kazinform:a3737153",
 	"kazinform:a3994990",
 	"kazinform:a4004373",
+	"qazaqtv-old:en:193055",
 	"qazaqtv:en:20790",
 	"qazaqtv:en:20824",
+	"qazaqtv:en:20833",
 	"qazaqtv:ru:20825",
 }
 

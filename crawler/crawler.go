@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -252,7 +253,10 @@ func (c *Crawler) seed(ctx context.Context) error {
 		}
 	} else {
 		for _, p := range c.profiles() {
-			for _, s := range p.Starts(c.cfg.Range, c.cfg.AllArticles) {
+			for _, s := range p.Starts(StartQuery{Range: c.cfg.Range, All: c.cfg.AllArticles, Now: time.Now()}) {
+				if s.Lang != "" && !c.langWanted(s.Lang) {
+					continue
+				}
 				u, err := url.Parse(s.URL)
 				if err != nil {
 					return fmt.Errorf("crawler: profile %s: start URL %q: %w", p.Name, s.URL, err)
@@ -342,4 +346,23 @@ func (c *Crawler) fatalErr() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.fatal
+}
+
+// langWanted reports whether pages in lang are crawled (Config.Langs).
+func (c *Crawler) langWanted(lang string) bool {
+	return len(c.cfg.Langs) == 0 || slices.Contains(c.cfg.Langs, lang)
+}
+
+// linkWanted reports whether an article link is in a language crawled;
+// links whose URL does not tell their language are.
+func (c *Crawler) linkWanted(u *url.URL) bool {
+	if len(c.cfg.Langs) == 0 {
+		return true
+	}
+	if p := ProfileFor(u); p != nil {
+		if lang := p.Lang(u); lang != "" {
+			return c.langWanted(lang)
+		}
+	}
+	return true
 }

@@ -53,6 +53,7 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 	case (st == http.StatusNotFound || st == http.StatusGone) && it.Kind == KindListing && it.Depth > 1:
 		// Paging ran past the last page: the usual way a listing ends.
 		c.save(resp, nil)
+		c.nextDay(ProfileByName(it.Site), final)
 		c.finish(it, StateDone, "end of listing: "+reason)
 		return
 	case st < 200 || st >= 300:
@@ -192,7 +193,7 @@ func (c *Crawler) discover(it Item, resp Response, ct string, final *url.URL) {
 	}
 	var items []Item
 	for _, l := range pageLinks(final, doc) {
-		if l.Kind == KindListing && IsElectionRelated(l.URL.String(), l.Title) {
+		if l.Kind == KindListing && IsElectionRelated(l.URL.String(), l.Title) && c.linkWanted(l.URL) {
 			items = append(items, c.newItem(l.URL, KindListing, 1))
 		}
 	}
@@ -241,7 +242,7 @@ func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.UR
 			}
 			item := c.newItem(l.URL, KindArticle, 0)
 			inRange = append(inRange, item.Key)
-			if !election && !IsElectionRelated(l.URL.String(), l.Title) {
+			if !election && !IsElectionRelated(l.URL.String(), l.Title) || !c.linkWanted(l.URL) {
 				continue
 			}
 			articles = append(articles, item)
@@ -258,6 +259,8 @@ func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.UR
 	}
 	if next := c.nextPage(it, lst, isFeed, prof, final, fresh); next != nil {
 		pages = append(pages, c.newItem(next, KindListing, it.Depth+1))
+	} else if !isFeed {
+		c.nextDay(prof, final)
 	}
 	queue := c.add
 	if c.cfg.RefreshArticles {
@@ -321,6 +324,21 @@ func (c *Crawler) add(items []Item) bool {
 	}
 	c.n.discovered.Add(int64(n))
 	return true
+}
+
+// nextDay queues the day before a daily archive page whose day has been
+// read to its end. Past days never change: they are read once ever.
+func (c *Crawler) nextDay(prof *Profile, page *url.URL) {
+	if prof == nil || prof.PreviousDay == nil || c.cfg.Range.Since.IsZero() {
+		return
+	}
+	prev := prof.PreviousDay(page, c.cfg.Range.Since)
+	if prev == "" {
+		return
+	}
+	if u, err := url.Parse(prev); err == nil {
+		c.add([]Item{c.newItem(u, KindListing, 1)})
+	}
 }
 
 // revisit queues items, and those an earlier run finished again.

@@ -8,60 +8,45 @@ import (
 	"time"
 )
 
-// Kazinform (inform.kz, en.inform.kz, qazinform.com) in its three markup
-// generations; see /work/shared/research/sites.md. The English edition moved
-// from en.inform.kz to qazinform.com keeping its paths, so both map onto
-// qazinform.com; "_a<id>" articles keep their id on every host and
-// generation, so the id is their identity.
+// Kazinform (inform.kz, en.inform.kz, qz.inform.kz, qazinform.com) in its
+// three markup generations; see ../shared/research/kazinform-urls.md and
+// sites.md. The English edition moved from en.inform.kz to qazinform.com
+// keeping its paths, so both map onto qazinform.com; "_a<id>" articles keep
+// their id on every host and generation, and the id-only aliases
+// (/kz/article/<id>, also on m.inform.kz and the pre-2016 kazinform.kz) share
+// the sequence, so the id is their identity.
+//
+// What is known of each start page is written beside it (EvidenceSeen,
+// EvidenceConfig or EvidenceGuess): `obsfacts crawl --help` lists the guesses.
 
 // genAEnd is about when Kazinform's Gen A site (with daily archives) was
-// replaced; archives are started only for days before it.
+// replaced; its archives and rubrics are read only for days before it.
 var genAEnd = time.Date(2023, time.July, 1, 0, 0, 0, 0, time.UTC)
 
+// lentaReach is how far back the Russian lenta reaches within the listing
+// page cap: about 170 items a day, 24 a page, 5,000 pages. Older ranges are
+// read from section pages, which hold fewer items a day.
+const lentaReach = 700 * 24 * time.Hour
+
 var (
-	reKazinformID   = regexp.MustCompile(`_a(\d{4,})$`)
-	reKazinformPage = regexp.MustCompile(`^(/[a-z]{2}/(?:archive|lenta))(?:/(\d+))?$`)
+	reKazinformID    = regexp.MustCompile(`_a(\d{4,})$`)
+	reKazinformAlias = regexp.MustCompile(`^/(?:qz|kz|ru|en|kaz|rus|eng)/article/(\d{4,})$`)
+	reKazinformPage  = regexp.MustCompile(`^(/[a-z]{2}/(?:archive|lenta))(?:/(\d+))?$`)
+	reKazinformDay   = regexp.MustCompile(`^/ru/archive(?:/\d+)?$`)
 )
 
 var kazinform = &Profile{
-	Name:  "kazinform",
-	Hosts: []string{"inform.kz", "en.inform.kz", "qz.inform.kz", "cn.inform.kz", "lenta.inform.kz", "kazinform.kz", "qazinform.com"},
-	Starts: func(r Range, all bool) []Start {
-		var starts []Start
-		// The lenta (Gen B on) reaches back to about 2023; older days are
-		// read from Gen A's daily archives instead of paging years back.
-		if r.Until.IsZero() || !r.Until.Before(genAEnd.AddDate(0, -6, 0)) {
-			starts = append(starts, Start{URL: "https://www.inform.kz/ru/lenta", Kind: KindListing})
-		}
-		starts = append(starts, []Start{
-			{URL: "https://www.inform.kz/ru/rss/", Kind: KindFeed},
-			{URL: "https://en.inform.kz/rss/", Kind: KindFeed},
-			{URL: "https://qazinform.com/rss/en.xml", Kind: KindFeed},
-			{URL: "https://www.inform.kz/sitemap.xml", Kind: KindSitemap},
-		}...)
-		// Gen A kept a browsable archive per day; it lists every article of
-		// the day, which election coverage then filters by title.
-		if !r.Since.IsZero() {
-			until := r.Until
-			if until.IsZero() || until.After(genAEnd) {
-				until = genAEnd
-			}
-			for d := r.Since; !d.After(until); d = d.AddDate(0, 0, 1) {
-				day := d.Format("02.01.2006")
-				starts = append(starts,
-					Start{URL: "https://www.inform.kz/ru/archive?date=" + day, Kind: KindListing, Once: true},
-					Start{URL: "https://www.inform.kz/en/archive?date=" + day, Kind: KindListing, Once: true})
-			}
-		}
-		return starts
-	},
-	Feeds:    mustRes(`(^|/)rss(/|$)`, `/rss[^/]*\.xml$`),
+	Name:   "kazinform",
+	Hosts:  []string{"inform.kz", "en.inform.kz", "qz.inform.kz", "cn.inform.kz", "lenta.inform.kz", "kazinform.kz", "qazinform.com"},
+	Starts: kazinformStarts,
+	Feeds:  mustRes(`(^|/)rss(/|$)`, `/rss[^/]*\.xml$`),
+	// Sitemaps seen on cn.inform.kz only; /sitemap.xml is a guess elsewhere.
 	Sitemaps: mustRes(`sitemap[^/]*\.xml(\.gz)?$`, `^/sitemaps/`),
 	Articles: mustRes(
-		`_a\d{4,}$`,                               // Gen A and migrated articles, any host
-		`^/news/[^/]+$`,                           // Gen B/C en, qz, cn and qazinform.com
-		`^/[a-z]{2}/[^/]*-[^/]*-[0-9a-f]{6,8}$`,   // Gen B ru hex ids
-		`^/(?:kaz|rus|eng|kz|ru|en)/article/\d+$`, // before 2016
+		`_a\d{4,}$`,                                  // Gen A and migrated articles, any host, AMP included
+		`^/news/[^/]+$`,                              // Gen B/C en, qz, cn and qazinform.com (hex id, _a id or none)
+		`^/[a-z]{2}/[^/]*-[^/]*-[0-9a-f]{6,8}$`,      // Gen B ru (and kz, a guess) hex ids
+		`^/(?:qz|kz|ru|en|kaz|rus|eng)/article/\d+$`, // id-only aliases, m.inform.kz and before 2016
 	),
 	Listings: mustRes(
 		`^/[a-z]{2}/(?:lenta|archive)(?:/\d+)?$`,
@@ -80,11 +65,25 @@ var kazinform = &Profile{
 		}
 	},
 	ArticleID: func(u *url.URL) string {
+		if m := reKazinformAlias.FindStringSubmatch(u.Path); m != nil {
+			return "kazinform:a" + m[1]
+		}
 		seg := u.Path[strings.LastIndexByte(u.Path, '/')+1:]
 		if m := reKazinformID.FindStringSubmatch(seg); m != nil {
 			return "kazinform:a" + m[1]
 		}
 		return ""
+	},
+	Language: func(u *url.URL) string {
+		switch canonicalHost(u.Host) {
+		case "qazinform.com", "en.inform.kz":
+			return "en"
+		case "qz.inform.kz":
+			return "kk"
+		case "cn.inform.kz":
+			return "zh"
+		}
+		return langOfPath(u.Path)
 	},
 	ListingFormats: []ListingFormat{
 		{Name: "kazinform-c", Item: ".news-category__item", Link: "a.news-card", Title: ".card-title", Date: "time.meta-date"},
@@ -106,6 +105,82 @@ var kazinform = &Profile{
 		}
 		return withQueryPage(u, page+1)
 	},
+	PreviousDay: func(u *url.URL, since time.Time) string {
+		// The Russian daily archive is read as a chain, newest day first:
+		// a day that is not served ends it, so a gone archive costs one
+		// request, not one per day.
+		if !reKazinformDay.MatchString(strings.TrimRight(u.Path, "/")) {
+			return ""
+		}
+		day, err := time.Parse("02.01.2006", u.Query().Get("date"))
+		if err != nil {
+			return ""
+		}
+		prev := day.AddDate(0, 0, -1)
+		if prev.Format(dateLayout) < since.Format(dateLayout) {
+			return ""
+		}
+		return "https://www.inform.kz/ru/archive?date=" + prev.Format("02.01.2006")
+	},
+}
+
+// kazinformStarts returns where a crawl of Kazinform begins: the current
+// editions' lentas, feeds, sitemap and sections while the range reaches
+// them, and for days before mid-2023 the old site's Russian daily archive
+// and Kazakh rubric, as a fallback.
+func kazinformStarts(q StartQuery) []Start {
+	r := q.Range
+	var starts []Start
+	if r.Until.IsZero() || r.Until.After(q.Now.Add(-lentaReach)) {
+		starts = append(starts,
+			Start{URL: "https://www.inform.kz/ru/lenta", Kind: KindListing, Lang: "ru", Evidence: EvidenceSeen},
+			Start{URL: "https://www.inform.kz/kz/lenta", Kind: KindListing, Lang: "kk", Evidence: EvidenceGuess,
+				Note: "a Kazakh twin of the Russian lenta"})
+	}
+	starts = append(starts,
+		Start{URL: "https://www.inform.kz/sitemap.xml", Kind: KindSitemap, Evidence: EvidenceSeen,
+			Note: "named in a public test config; its content is unknown"},
+		Start{URL: "https://qazinform.com/rss/en.xml", Kind: KindFeed, Lang: "en", Evidence: EvidenceConfig},
+		Start{URL: "https://en.inform.kz/rss/", Kind: KindFeed, Lang: "en", Evidence: EvidenceConfig},
+		Start{URL: "https://www.inform.kz/ru/rss/", Kind: KindFeed, Lang: "ru", Evidence: EvidenceConfig},
+		Start{URL: "https://www.inform.kz/kz/rss", Kind: KindFeed, Lang: "kk", Evidence: EvidenceConfig},
+	)
+	if r.Until.IsZero() || !r.Until.Before(genAEnd) {
+		// Section pages page further back than the lenta (?page=N).
+		starts = append(starts,
+			Start{URL: "https://qazinform.com/category/politics_s22801", Kind: KindListing, Lang: "en", Evidence: EvidenceGuess,
+				Note: "section id of cn.inform.kz's parliament section; slug guessed"},
+			Start{URL: "https://www.inform.kz/category/politika_s3", Kind: KindListing, Lang: "ru", Evidence: EvidenceGuess,
+				Note: "Russian sections are /category/<slug>_s<id>; this id is guessed"},
+			Start{URL: "https://qz.inform.kz/category/saiasat_c211", Kind: KindListing, Lang: "kk", Evidence: EvidenceGuess,
+				Note: "category id seen in a public scraper config; slug guessed"})
+	}
+	if !r.Since.IsZero() && r.Since.Before(genAEnd) {
+		last := genAEnd.AddDate(0, 0, -1)
+		if !r.Until.IsZero() && r.Until.Before(last) {
+			last = r.Until
+		}
+		starts = append(starts,
+			Start{URL: "https://www.inform.kz/ru/archive?date=" + last.Format("02.01.2006"), Kind: KindListing, Lang: "ru",
+				Once: true, Evidence: EvidenceGuess, Note: "seen for 2019-2021; read for earlier days of the old site as a chain that ends at the first day not served"},
+			Start{URL: "https://www.inform.kz/kz/bilik_g21", Kind: KindListing, Lang: "kk", Evidence: EvidenceSeen,
+				Note: "old site's Kazakh politics rubric"})
+	}
+	return starts
+}
+
+// langOfPath reads the language of a path's first segment: en, ru, kk.
+func langOfPath(p string) string {
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	switch first {
+	case "en", "eng":
+		return "en"
+	case "ru", "rus":
+		return "ru"
+	case "kz", "kaz", "qz", "kk":
+		return "kk"
+	}
+	return ""
 }
 
 func init() { register(kazinform) }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A Profile describes one news site: where a crawl of it starts, which URLs
@@ -18,9 +19,8 @@ type Profile struct {
 	// Hosts lists the hosts the site serves, as canonicalHost writes them
 	// (lowercase, without "www." or "m.").
 	Hosts []string
-	// Starts returns where a crawl of the site begins for a date range. all
-	// is true for --all-articles; otherwise the crawl follows election coverage.
-	Starts func(r Range, all bool) []Start
+	// Starts returns where a crawl of the site begins.
+	Starts func(q StartQuery) []Start
 	// Articles, Listings, Feeds and Sitemaps classify a URL by its path
 	// (after Normalize); the first kind that matches wins, in this order:
 	// Feeds, Sitemaps, Articles, Listings.
@@ -37,7 +37,28 @@ type Profile struct {
 	// NextPage returns the URL of the listing page after u, which is page
 	// number page, or "" when the listing has no pages. Nil means "?page=N".
 	NextPage func(u *url.URL, page int) string
+	// PreviousDay returns, for a page of a daily archive, the first page
+	// of the day before, or "" when that day is before since or u is no
+	// daily archive. May be nil.
+	PreviousDay func(u *url.URL, since time.Time) string
+	// Language returns the language of a page of the site from its URL
+	// ("en", "ru", "kk"), or "" when the URL does not tell. May be nil.
+	Language func(u *url.URL) string
 }
+
+// StartQuery is what a profile's start pages depend on.
+type StartQuery struct {
+	Range Range
+	All   bool      // --all-articles; otherwise the crawl follows election coverage
+	Now   time.Time // listings reach back a limited time from now
+}
+
+// How a start page or URL pattern is known, from the research notes.
+const (
+	EvidenceSeen   = "seen"   // a real URL of this form is known
+	EvidenceConfig = "config" // listed in other people's scraper configs, never checked
+	EvidenceGuess  = "guess"  // inferred from other editions or sites; may not exist
+)
 
 // Start is a URL a crawl begins from, with its kind (KindListing, KindFeed,
 // KindSitemap or KindArticle).
@@ -47,6 +68,12 @@ type Start struct {
 	// Once marks a page that never changes (a past day's archive): it is
 	// not read again by later runs.
 	Once bool
+	// Lang is the edition's language ("en", "ru", "kk"); "" for pages of
+	// every language (sitemaps).
+	Lang string
+	// Evidence says how the URL is known (EvidenceSeen, ...); Note says
+	// more for --help.
+	Evidence, Note string
 }
 
 // ListingFormat says how to read the items of one listing markup. Selectors
@@ -184,6 +211,31 @@ func mustRes(exprs ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(exprs))
 	for i, e := range exprs {
 		out[i] = regexp.MustCompile(e)
+	}
+	return out
+}
+
+// Lang returns the language of a page of the site from its URL, or "".
+func (p *Profile) Lang(u *url.URL) string {
+	if p.Language == nil {
+		return ""
+	}
+	return p.Language(u)
+}
+
+// StartPages lists the start pages of the profile for --help: those of an
+// open-ended crawl and those added for days of the old sites.
+func (p *Profile) StartPages(now time.Time) []Start {
+	old := time.Date(2020, 11, 20, 0, 0, 0, 0, time.UTC)
+	var out []Start
+	seen := map[string]bool{}
+	for _, q := range []StartQuery{{Now: now}, {Range: Range{Since: old, Until: old}, Now: now}} {
+		for _, s := range p.Starts(q) {
+			if !seen[s.URL] {
+				seen[s.URL] = true
+				out = append(out, s)
+			}
+		}
 	}
 	return out
 }

@@ -106,7 +106,7 @@ func TestCrawlHostDownThenUp(t *testing.T) {
 			t.Errorf("line %q", line)
 		}
 	}
-	wantHosts := []string{"en.inform.kz", "qazaqtv.com", "qazinform.com", "www.inform.kz"}
+	wantHosts := []string{"en.inform.kz", "qazaqtv.com", "qazinform.com", "qz.inform.kz", "www.inform.kz"}
 	if !slices.Equal(hosts, wantHosts) {
 		t.Errorf("unreachable hosts %q, want %q", hosts, wantHosts)
 	}

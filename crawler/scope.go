@@ -74,15 +74,20 @@ var (
 		// Russian
 		"выбор", "избират", "избирком", "наблюдател", "референдум", "голосован",
 		"мажилис", "маслихат", "бюллетен", "плебисцит", "бдипч",
-		// Kazakh (Cyrillic and Latin)
-		"сайлау", "байқаушы", "saılau", "sailau", "saylau",
-		// Russian and Kazakh slugs in transliteration
-		"vybor", "izbirat", "izbirkom", "nablyudatel", "nabljudatel", "golosovan", "bdipch",
-		"bayqaushy", "baiqaushy",
+		// Kazakh, Cyrillic and the Latin of qz.inform.kz (2021 alphabet: ı, ý, ǵ)
+		"сайлау", "байқаушы", "бақылаушы", "референдум",
+		"saılaý", "saılau", "sailaý", "sailau", "saylau",
+		"baıqaýshy", "baiqaýshy", "baqylaýshy", "baqylaushy", "referendým",
+		// Russian and Kazakh slugs in transliteration, loose as the sites
+		// write them (ы as i: "vibori", "viborah"; "nabludateli")
+		"vybor", "vibor", "izbirat", "izbirkom", "nablyudatel", "nabljudatel", "nabludatel",
+		"golosovan", "bdipch", "bayqaushy", "baiqaushy", "bakylaushy",
 	}
 	electionWords = []string{
 		"vote", "votes", "voted", "cec", "cik", "tsik", "цик", "оик", "тик",
 		"ock", "oik", "poll", "polls",
+		// ОСК: Орталық сайлау комиссиясы, the Kazakh CEC
+		"оск", "osk",
 	}
 )
 

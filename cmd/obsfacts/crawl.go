@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ func init() {
 // crawlOptions are the flags of crawl.
 type crawlOptions struct {
 	sites, starts, resolve []string
+	langs                  []string
 	dates                  dateRange
 	dbPath, contact        string
 	all, allowPrivate      bool
@@ -43,14 +45,17 @@ and facts are saved together.
 
 The queue lives in the database: run the same command again after an
 interruption (Ctrl-C, a crash, kill -9) and it continues where it stopped.
+Ctrl-C stops gracefully; a second Ctrl-C exits at once, losing nothing already
+saved. One crawl at a time works on a database: a second one exits 1, naming
+the first.
 
 Run the same crawl again later (every week of a campaign, say) and it reads
 its entry points again (start pages, feeds, sitemaps, listing pages down to
 the first that brings nothing new) with conditional requests, and fetches the
 new articles only. URLs that failed for a passing reason (network, timeout,
 429, 5xx) are tried again by the next runs; 404s and the like stay failed.
-Ctrl-C stops gracefully; a second Ctrl-C exits at once, losing nothing already
-saved.`,
+
+` + startPagesHelp(),
 		Example: `  obsfacts crawl --site kazinform --since 2023-03 --until 2023-03
   obsfacts crawl --site all --delay 0 --resolve '*=http://127.0.0.1:8099'`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -65,6 +70,7 @@ saved.`,
 	}
 	fs := cmd.Flags()
 	fs.StringSliceVar(&o.sites, "site", []string{"all"}, "site `PROFILE` to crawl: "+profileNames()+", or all (repeatable, comma-separated)")
+	fs.StringSliceVar(&o.langs, "lang", nil, "crawl only these `LANGS` (comma-separated): "+strings.Join(crawler.Languages, ", ")+"; default all")
 	fs.StringArrayVar(&o.starts, "start", nil, "crawl from this `URL` instead of the profiles' start pages (repeatable)")
 	fs.StringArrayVar(&o.resolve, "resolve", nil, "send HOST's requests to ADDR, like curl: `HOST=ADDR` with ADDR ip[:port] or http://ip:port for a plain-HTTP mirror; HOST * matches all (repeatable)")
 	o.dates.addFlags(fs, "publication")
@@ -94,6 +100,15 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 		return usagef("--parallel, --max-body, --timeout and --retry-runs must be positive; --delay, --retries and --max-pages not negative")
 	}
 	cfg.Start = o.starts
+	for _, l := range o.langs {
+		if l = strings.TrimSpace(strings.ToLower(l)); l == "kz" {
+			l = "kk" // the sites' own label for Kazakh
+		}
+		if !slices.Contains(crawler.Languages, l) {
+			return usagef("--lang %q: unknown language; known: %s", l, strings.Join(crawler.Languages, ", "))
+		}
+		cfg.Langs = append(cfg.Langs, l)
+	}
 	cfg.AllArticles = o.all
 	cfg.AllowPrivate = o.allowPrivate
 	cfg.MaxPages = o.maxPages
@@ -189,4 +204,31 @@ func profileNames() string {
 		names = append(names, p.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// startPagesHelp lists the profiles' start pages for --help, marking those
+// whose URL is a guess or comes from other people's unverified configs.
+func startPagesHelp() string {
+	var b strings.Builder
+	b.WriteString("Start pages (\"guess\": inferred, may not exist; \"config\": from other people's\nscraper configs, unverified; a start page that is not served fails once, as a 404):\n")
+	for _, p := range crawler.Profiles() {
+		fmt.Fprintf(&b, "  %s\n", p.Name)
+		lastNote := ""
+		for _, s := range p.StartPages(time.Now()) {
+			mark := ""
+			if s.Evidence != crawler.EvidenceSeen {
+				mark = " (" + s.Evidence + ")"
+			}
+			lang := s.Lang
+			if lang == "" {
+				lang = "all"
+			}
+			fmt.Fprintf(&b, "    %-3s %s%s\n", lang, s.URL, mark)
+			if s.Note != "" && s.Note != lastNote && s.Evidence != crawler.EvidenceSeen {
+				fmt.Fprintf(&b, "          %s\n", s.Note)
+			}
+			lastNote = s.Note
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
 }

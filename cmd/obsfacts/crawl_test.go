@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
@@ -380,6 +381,7 @@ func TestCrawlFlags(t *testing.T) {
 		{"--resolve", "bad"},
 		{"--parallel", "0"},
 		{"--retry-runs", "0"},
+		{"--lang", "de"},
 		{"stray-argument"},
 	} {
 		db := filepath.Join(t.TempDir(), "obsfacts.db")
@@ -428,7 +430,7 @@ func TestCrawlMirrorDown(t *testing.T) {
 			t.Errorf("per-URL line: %s", line)
 		}
 	}
-	hosts := []string{"en.inform.kz", "qazaqtv.com", "qazinform.com", "www.inform.kz"}
+	hosts := []string{"en.inform.kz", "qazaqtv.com", "qazinform.com", "qz.inform.kz", "www.inform.kz"}
 	if len(hostLines) != len(hosts) {
 		t.Errorf("want one line per host (%d), got:\n%s", len(hosts), stderr.String())
 	}
@@ -577,4 +579,52 @@ func TestRecrawlAWeekLater(t *testing.T) {
 	}
 	t.Logf("second run: %d full responses (%d of them the new articles), %d answered 304\n%s",
 		full, len(articles), notModified, out)
+}
+
+// TestCrawlKazakh: a crawl of the mirror's Kazakh editions (--lang kk)
+// stores its Kazakh articles, Cyrillic and Latin, old site and new, with
+// language kk.
+func TestCrawlKazakh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the crawler in subprocesses")
+	}
+	m := newMirror(t)
+	db := filepath.Join(t.TempDir(), "kk.db")
+	for _, args := range [][]string{{"--lang", "kk"}, {"--lang", "kk", "--site", "kazinform", "--since", "2020-11-20", "--until", "2020-11-21"}} {
+		if out, err := crawlCmdAt(m.Listener.Addr().String(), db, args...).CombinedOutput(); err != nil {
+			t.Fatalf("crawl %q: %v\n%s", args, err, out)
+		}
+	}
+	conn, err := sql.Open("sqlite3", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	rows, err := conn.Query(`SELECT article_key, coalesce(language, '') FROM articles ORDER BY article_key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var key, lang string
+		if err := rows.Scan(&key, &lang); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, key)
+		if lang != "kk" {
+			t.Errorf("%s stored with language %q, want kk", key, lang)
+		}
+	}
+	want := []string{
+		"https://inform.kz/kz/osk-sheteldik-baiqaushylardy-tirkedi-2b7f44",
+		"https://inform.kz/kz/tmd-missiyasynan-27-baiqaushy-keldi-8c3d21",
+		"https://qz.inform.kz/news/baiqaushylar-sailauga-daiyndyqty-bagalady-3c9e10",
+		"https://qz.inform.kz/news/referendum-komissiiasy-akkredittaudy-aiaqtady-1f0a55",
+		"kazinform:a3721160",
+		"kazinform:a3721170",
+	}
+	if !slices.Equal(keys, want) {
+		t.Errorf("Kazakh articles stored:\n got %q\nwant %q", keys, want)
+	}
 }
