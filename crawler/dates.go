@@ -19,6 +19,27 @@ var (
 	reCJKMonth   = regexp.MustCompile(`\b(\d{1,2})月`)
 )
 
+// kazakhMonths writes Kazakh month names, Cyrillic and the Latin of
+// qz.inform.kz, in English, as listing cards print them ("10:20, 13 Tamyz
+// 2025", "12:40, 15 Тамыз 2025").
+var kazakhMonths = func() *strings.Replacer {
+	var pairs []string
+	for i, names := range [][]string{
+		{"қаңтар", "Qańtar", "Qantar"}, {"ақпан", "Aqpan"}, {"наурыз", "Naýryz", "Nauryz"},
+		{"сәуір", "Sáýir", "Sauir"}, {"мамыр", "Mamyr"}, {"маусым", "Maýsym", "Mausym"},
+		{"шілде", "Shilde"}, {"тамыз", "Tamyz"}, {"қыркүйек", "Qyrkúıek", "Qyrkuiek"},
+		{"қазан", "Qazan"}, {"қараша", "Qarasha"}, {"желтоқсан", "Jeltoqsan"},
+	} {
+		en := time.Month(i + 1).String()
+		for _, n := range names {
+			r := []rune(n)
+			title := strings.ToUpper(string(r[0])) + string(r[1:])
+			pairs = append(pairs, title, en, strings.ToLower(n), en)
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
 // parseItemDate reads a listing, feed or sitemap date. Times without a
 // stated offset get Kazakhstan's.
 func parseItemDate(s string) (time.Time, bool) {
@@ -31,6 +52,7 @@ func parseItemDate(s string) (time.Time, bool) {
 			return t, true
 		}
 	}
+	s = kazakhMonths.Replace(s)
 	s = reCJKMonth.ReplaceAllStringFunc(s, func(m string) string {
 		n, _ := strconv.Atoi(strings.TrimSuffix(m, "月"))
 		if n < 1 || n > 12 {

@@ -280,7 +280,9 @@ func (c *Crawler) nextPage(it Item, lst Listing, isFeed bool, prof *Profile, fin
 	if isFeed || len(lst.Links) == 0 || it.Depth >= c.cfg.MaxListingPages {
 		return nil
 	}
-	if fresh == 0 && (it.Revisit && !c.cfg.RefreshArticles || !lst.Dated) {
+	// (Not after a failed or crashed attempt: its links may have been
+	// recorded by the attempt that did not get to queue the next page.)
+	if fresh == 0 && it.Attempts == 0 && (it.Revisit && !c.cfg.RefreshArticles || !lst.Dated) {
 		// Read before: what follows was read then too. Undated: a page
 		// of links all seen is the listing repeating itself.
 		return nil
