@@ -127,6 +127,9 @@ func (c *Crawler) handleArticle(it Item, resp Response, ct string, final *url.UR
 		c.finish(it, StateFailed, fmt.Sprintf("extract: %v", err))
 		return
 	}
+	for _, w := range res.Article.Warnings {
+		c.log.Warn("page read with repairs", "url", it.URL, "warning", w)
+	}
 	key := c.articleKey(it, final, res.Article.URL)
 	resp.ArticleKey = key
 	if key != it.Key && !refresh {

@@ -168,6 +168,9 @@ func processPage(ctx context.Context, x *extract.Extractor, page extract.Page, w
 	if err != nil {
 		return err
 	}
+	for _, warning := range res.Article.Warnings {
+		slog.Warn(warning, "input", page.Source)
+	}
 	for _, warning := range res.Warnings {
 		slog.Warn("facts disagree", "input", page.Source, "check", warning)
 	}

@@ -269,3 +269,28 @@ func symlink(t *testing.T, target, link string) {
 		t.Fatal(err)
 	}
 }
+
+// TestExtractOddPage checks that a page with stray NULs, deep nesting and a
+// charset label no browser decodes still gives its facts, with warnings.
+func TestExtractOddPage(t *testing.T) {
+	body := `<!DOCTYPE html><html><head><meta charset="iso-2022-kr"><title>Observers arrive</title></head><body>` +
+		strings.Repeat("<div>", 600) + "<p>The CEC accredited 12 observers\x00 from the OSCE on Monday, its press service said.</p>" +
+		strings.Repeat("</div>", 600) + `</body></html>`
+	path := filepath.Join(t.TempDir(), "odd.html")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "extract", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	_, rows := csvRows(t, out)
+	if len(rows) != 1 || rows[0]["count"] != "12" && rows[0]["observers"] != "12" {
+		t.Errorf("rows %v, want the 12 observers", rows)
+	}
+	for _, w := range []string{"NUL bytes dropped", `charset \"iso-2022-kr\"`, "nested deeper"} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+}

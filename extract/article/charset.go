@@ -30,57 +30,69 @@ var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a
 // decodeBody returns the page as UTF-8 text. It honours a byte order mark,
 // the charset of contentType and a <meta> charset; an undeclared page that is
 // not UTF-8 but reads as windows-1251 Cyrillic is decoded as such; any other
-// invalid byte becomes U+FFFD.
-func decodeBody(body []byte, contentType string) (string, error) {
+// invalid byte becomes U+FFFD. NUL bytes in text are dropped. warnings say
+// what was repaired or guessed.
+func decodeBody(body []byte, contentType string) (text string, warnings []string, err error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF")))) == 0 {
-		return "", fmt.Errorf("article: decode: no content: %w", ErrEmpty)
+		return "", nil, fmt.Errorf("article: decode: no content: %w", ErrEmpty)
 	}
 	switch {
 	case bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")):
-		return validUTF8(body[3:]), nil
+		return validUTF8(body[3:]), nil, nil
 	case bytes.HasPrefix(body, []byte("\xFF\xFE")), bytes.HasPrefix(body, []byte("\xFE\xFF")):
 		// Bytes of UTF-16 look binary (NULs), so it is read before the check.
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(body)
 		if err != nil {
-			return "", fmt.Errorf("article: decode utf-16: %w", err)
+			return "", nil, fmt.Errorf("article: decode utf-16: %w", err)
 		}
-		return validUTF8(out), nil
+		return validUTF8(out), nil, nil
 	}
 	if why := binaryReason(body); why != "" {
-		return "", fmt.Errorf("article: decode: %s: %w", why, ErrBinary)
+		return "", nil, fmt.Errorf("article: decode: %s: %w", why, ErrBinary)
+	}
+	if n := bytes.Count(body, []byte{0}); n > 0 {
+		// Stray NULs (a broken CMS, a bad copy) in a page that is text.
+		body = bytes.ReplaceAll(body, []byte{0}, nil)
+		warnings = append(warnings, fmt.Sprintf("%d NUL bytes dropped from the text", n))
 	}
 
-	if enc, name := declaredEncoding(body, contentType); enc != nil {
+	enc, name, ignored := declaredEncoding(body, contentType)
+	for _, label := range ignored {
+		warnings = append(warnings, fmt.Sprintf("charset %q names no encoding a browser would decode (the HTML standard maps it to \"replacement\"): the encoding was guessed from the bytes", label))
+	}
+	if enc != nil {
 		if name == "utf-8" && !utf8.Valid(body) && looksWindows1251(body) {
 			// Servers that label every page UTF-8 still serve old
 			// windows-1251 pages; reading them as UTF-8 would lose the text.
 			name, enc = "windows-1251", charmap.Windows1251
 		}
 		if name == "utf-8" || isMislabelledUTF8(body) {
-			return validUTF8(body), nil
+			return validUTF8(body), warnings, nil
 		}
 		out, err := enc.NewDecoder().Bytes(body)
 		if err != nil {
-			return "", fmt.Errorf("article: decode %s: %w", name, err)
+			return "", nil, fmt.Errorf("article: decode %s: %w", name, err)
 		}
-		return validUTF8(out), nil
+		return validUTF8(out), warnings, nil
 	}
 
 	if utf8.Valid(body) {
-		return string(body), nil
+		return string(body), warnings, nil
 	}
 	if looksWindows1251(body) {
 		out, err := charmap.Windows1251.NewDecoder().Bytes(body)
 		if err != nil {
-			return "", fmt.Errorf("article: decode windows-1251: %w", err)
+			return "", nil, fmt.Errorf("article: decode windows-1251: %w", err)
 		}
-		return string(out), nil
+		return string(out), warnings, nil
 	}
-	return validUTF8(body), nil
+	return validUTF8(body), warnings, nil
 }
 
-// binaryReason says why body is not text, or "" if it is text.
+// binaryReason says why body is not text, or "" if it is text: a file
+// signature, or control bytes (NULs included) making more than a tenth of
+// its start. A few NULs alone do not make a page binary.
 func binaryReason(body []byte) string {
 	head := body[:min(len(body), sniffLen)]
 	for _, magic := range binaryMagic {
@@ -88,24 +100,30 @@ func binaryReason(body []byte) string {
 			return fmt.Sprintf("binary signature %q", magic)
 		}
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return "NUL bytes"
-	}
-	control := 0
+	nul, control := 0, 0
 	for _, c := range head {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b {
 			control++
+			if c == 0 {
+				nul++
+			}
 		}
 	}
-	if control*10 > len(head) {
-		return "mostly control bytes"
+	switch {
+	case control*10 <= len(head):
+		return ""
+	case nul*2 >= control:
+		return "NUL bytes"
 	}
-	return ""
+	return "mostly control bytes"
 }
 
 // declaredEncoding returns the encoding named by the Content-Type header or,
-// failing that, by a <meta> tag near the top of the page.
-func declaredEncoding(body []byte, contentType string) (encoding.Encoding, string) {
+// failing that, by a <meta> tag near the top of the page. ignored lists the
+// labels passed over because they name the "replacement" encoding (ISO-2022-KR,
+// HZ-GB-2312 and others browsers refuse to decode): read with it, a page
+// decodes to a single U+FFFD.
+func declaredEncoding(body []byte, contentType string) (enc encoding.Encoding, name string, ignored []string) {
 	var names []string
 	if contentType != "" {
 		if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
@@ -121,14 +139,18 @@ func declaredEncoding(body []byte, contentType string) (encoding.Encoding, strin
 			continue
 		}
 		canon, _ := htmlindex.Name(enc)
-		if canon == "utf-16le" || canon == "utf-16be" {
+		switch {
+		case enc == encoding.Replacement || canon == "replacement":
+			ignored = append(ignored, n)
+			continue
+		case canon == "utf-16le", canon == "utf-16be":
 			// A page that reached here has no BOM and no NULs: it is not
 			// UTF-16 whatever it says; browsers read it as UTF-8.
-			return encoding.Nop, "utf-8"
+			return encoding.Nop, "utf-8", ignored
 		}
-		return enc, canon
+		return enc, canon, ignored
 	}
-	return nil, ""
+	return nil, "", ignored
 }
 
 // isMislabelledUTF8 reports whether a page declared in a single-byte charset

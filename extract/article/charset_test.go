@@ -46,7 +46,7 @@ func TestDecodeBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeBody(tt.body, tt.contentType)
+			got, _, err := decodeBody(tt.body, tt.contentType)
 			if err != nil {
 				t.Fatal(err)
 			}

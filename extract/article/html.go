@@ -95,6 +95,10 @@ var htmlLayouts = []htmlLayout{
 
 func parseHTML(text string, p Page) (Article, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
+		// x/net/html refuses pages nested deeper than 512 elements.
+		return htmlAsText(text), nil
+	}
 	if err != nil {
 		return Article{}, fmt.Errorf("read html: %w", err)
 	}

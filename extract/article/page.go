@@ -44,4 +44,8 @@ type Article struct {
 	DateOnly bool
 	Body     string // article text; paragraphs separated by "\n\n", line breaks inside paragraphs kept
 	Layout   string // which parser read the page, e.g. "kazinform-a", "textdump", "generic"
+	// Warnings say what was repaired or guessed to read an odd page (NUL
+	// bytes dropped, a charset label that cannot be right, nesting too deep
+	// for the HTML parser); the text is still the page's.
+	Warnings []string
 }

@@ -21,7 +21,7 @@ var (
 // A page that decodes but holds no article text yields an Article with an
 // empty Body and a nil error; the caller decides what to do with it.
 func Parse(p Page) (Article, error) {
-	text, err := decodeBody(p.Body, p.ContentType)
+	text, warnings, err := decodeBody(p.Body, p.ContentType)
 	if err != nil {
 		return Article{}, fmt.Errorf("article: parse %s: %w", p.Source, err)
 	}
@@ -34,6 +34,7 @@ func Parse(p Page) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("article: parse %s: %w", p.Source, err)
 	}
+	a.Warnings = append(warnings, a.Warnings...)
 	finishArticle(&a, p)
 	return a, nil
 }
