@@ -270,6 +270,14 @@ func trimDumpTail(body []string) []string {
 	for len(body) > 0 {
 		l := body[len(body)-1]
 		lower := strings.ToLower(l)
+		if !endsWithStop(l) && len(l) >= 100 {
+			// a paragraph with a credit glued to its end ("… he
+			// promised.Written by belta.by"): keep the paragraph
+			if cut := lastSentenceEnd(l); cut > len(l)-80 && cut > 0 {
+				body[len(body)-1] = l[:cut]
+				break
+			}
+		}
 		if l == "" || isBoilerLine(l, lower) || reNumbered.MatchString(l) || reLangPrefix.MatchString(l) || !endsWithStop(l) {
 			body = body[:len(body)-1]
 			continue
@@ -280,6 +288,24 @@ func trimDumpTail(body []string) []string {
 		body = body[1:]
 	}
 	return body
+}
+
+// lastSentenceEnd returns the end of the last sentence of l that is
+// followed by nothing or by a word glued to it ("promised.Written"), or -1.
+func lastSentenceEnd(l string) int {
+	for i := len(l) - 1; i > 0; i-- {
+		if l[i] != '.' && l[i] != '!' && l[i] != '?' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(l[i+1:])
+		if i+1 == len(l) || unicode.IsUpper(next) || next == ' ' {
+			prev, _ := utf8.DecodeLastRuneInString(l[:i])
+			if unicode.IsLetter(prev) && unicode.IsLower(prev) {
+				return i + 1
+			}
+		}
+	}
+	return -1
 }
 
 // joinDumpParagraphs turns body lines into paragraphs: a blank line or a line
@@ -524,8 +550,16 @@ func continuesOnNextLine(lines []string, i int) bool {
 		return unicode.IsLower(r)
 	}
 	ends := endsWithStop(next) || strings.HasSuffix(next, ":")
-	return ends && (lineWords(next) >= 6 || utf8.RuneCountInString(lines[i]) >= 60) ||
+	return ends && wrapped(lines[i], next) ||
 		lineWords(next) >= 6 && continuesOnNextLine(lines, i+1)
+}
+
+// wrapped reports a line cut at the dump's line width: as long as the line
+// after it, or longer (the last line of a paragraph is shorter). A headline
+// above a paragraph printed on one line is far shorter than that line.
+func wrapped(line, next string) bool {
+	n, m := utf8.RuneCountInString(line), utf8.RuneCountInString(next)
+	return n >= 60 && 4*n >= 3*m
 }
 
 // startsLikeTitle rejects lines that cannot open a headline: a wrapped

@@ -217,6 +217,26 @@ func TestParseTextDumpLayouts(t *testing.T) {
 			body: "ALMATY. KAZINFORM – The commission said that observers of eleven organisations,\n" +
 				"including the CIS, had been accredited on Tuesday.\n\nA second paragraph closes the text.",
 		},
+		{
+			name: "numbered list inside the article",
+			dump: "Candidates registered for the vote\n" +
+				"The commission registered the following candidates for the presidential vote on Friday:\n" +
+				"1. Arman Sadykov, a member of the Majilis\n2. Dana Bekova, chair of the Green party\n" +
+				"The OSCE opened an observation mission with 30 long-term observers in the capital and the regions.\n",
+			title: "Candidates registered for the vote", published: "0001-01-01T00:00:00Z",
+			body: "The commission registered the following candidates for the presidential vote on Friday:\n" +
+				"1. Arman Sadykov, a member of the Majilis\n2. Dana Bekova, chair of the Green party\n" +
+				"The OSCE opened an observation mission with 30 long-term observers in the capital and the regions.",
+		},
+		{
+			name: "headline above paragraphs printed one per line, credit glued to the last",
+			dump: "12 May 2024\nObservers arrive for the vote\n" +
+				"The first group of international observers arrived in the capital on Sunday, the commission told the press after its weekly meeting with the missions.\n" +
+				"The commission has accredited 61 foreign observers so far and expects more of them in the coming days before the vote, its secretary said at the briefing.Written by staff writer\n",
+			title: "Observers arrive for the vote", published: "2024-05-12T00:00:00+05:00",
+			body: "The first group of international observers arrived in the capital on Sunday, the commission told the press after its weekly meeting with the missions.\n\n" +
+				"The commission has accredited 61 foreign observers so far and expects more of them in the coming days before the vote, its secretary said at the briefing.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

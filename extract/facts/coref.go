@@ -8,13 +8,13 @@ import "github.com/obsfacts/obsfacts/extract/lang"
 // coref resolves "The mission will include 40 observers", "They sent 12
 // observers" and "a group of observers … 50 people" to the group named
 // before, in this sentence or the two before it.
-func (d *doc) coref(si, i int) (group, bool) {
+func (d *doc) coref(si, i, through int) (group, bool) {
 	s := &d.sents[si]
-	if !s.corefTrigger(i) {
+	if !s.corefTrigger(i, through) {
 		return group{}, false
 	}
-	if s.hasIn(0, len(s.toks), lang.Domestic) && s.mentAt[0] < 1 {
-		return group{}, false // "национальные наблюдатели": not a mission's
+	if s.hasIn(0, through+1, lang.Domestic) {
+		return group{}, false // "национальные наблюдатели …, более 30 тысяч человек": not a mission's
 	}
 	if s.hasJointMission(i) {
 		for back := 0; back <= 6 && si-back >= 0; back++ {
@@ -93,11 +93,15 @@ func (d *doc) missionAntecedent(si int) (group, bool) {
 // looked for: articles about one mission name it in the lead.
 const maxAntecedentDistance = 30
 
-// corefTrigger reports a word before the count that refers back: "mission",
-// "they", "its", "состав" (but not "a group of 50").
-func (s *sentence) corefTrigger(i int) bool {
-	for k := 0; k < i; k++ {
-		if s.is(k, lang.CorefTrigger) && !(k >= i-3 && s.is(k+1, lang.PrepOf)) {
+// corefTrigger reports a word before the count, or inside the count
+// phrase up to token through, that refers back: "mission", "they", "its",
+// "состав", "the 26 delegation members" (but not "a group of 50").
+func (s *sentence) corefTrigger(i, through int) bool {
+	for k := 0; k <= through; k++ {
+		if k == i {
+			continue
+		}
+		if s.is(k, lang.CorefTrigger) && !(k >= i-3 && k < i && s.is(k+1, lang.PrepOf)) {
 			return true
 		}
 	}

@@ -123,8 +123,8 @@ func (s *sentence) singleMention(from, to int) (m int, ok bool) {
 				mentions++
 			}
 			m = mk
-		} else if s.toks[k].Kind == lang.Word && !s.is(k, lang.GroupSuffix) && !s.is(k, lang.NameLower) {
-			uncovered++
+		} else if s.toks[k].Kind == lang.Word && !s.is(k, lang.GroupSuffix) && !s.is(k, lang.NameLower) && !s.is(k, lang.Institution) {
+			uncovered++ // "Central Election Committee of Armenia" is Armenia's
 		}
 	}
 	switch {
@@ -229,6 +229,8 @@ func (s *sentence) skipToGroup(idx int) (k, prep int) {
 		case s.word(k) == "\"" || s.word(k) == "”" || s.word(k) == "»":
 			// "a delegation of around sixty parliamentarians" of the OSCE PA
 		case prep < 0 && s.isFiller(k):
+		case prep < 0 && s.is(k, lang.Conj) && s.is(k+1, lang.CoNoun):
+			k++ // "30 long-term observers and experts from ODIHR"
 		default:
 			return k, prep
 		}
@@ -435,7 +437,12 @@ func (s *sentence) readAggregate(k int) (code string, spans, subjFrom, next int)
 			return CodeOrgs, spans, subjFrom, j + 1
 		case s.is(j, lang.NounState):
 			return CodeStates, spans, subjFrom, j + 1
+		case s.lex.MatchAt(lang.NounState, s.toks, j) > 1: // "diplomatic corps"
+			return CodeStates, spans, subjFrom, j + s.lex.MatchAt(lang.NounState, s.toks, j)
 		case s.is(j, lang.ModAggregate) || s.is(j, lang.AggregateMod):
+			continue
+		case spans > 0 && s.mentAt[j] >= 0 && s.is(j+1, lang.Participants):
+			j++ // "45 OSCE participating States": the states of an organisation
 			continue
 		}
 		break

@@ -29,7 +29,8 @@ var recognisers = []recogniser{
 	{"number of (no noun)", 88, recNumberOfNoNoun}, // "the number of foreign observers reached 500"
 	// counts of a noun
 	{"unit out of context", 86, rejUnitOutOfContext}, // "50 people" where nothing speaks of observers
-	{"category after", 84, rejCategoryAfter},         // "20 observers are long-term"
+	{"journalists", 85, rejMedia},
+	{"category after", 84, rejCategoryAfter}, // "20 observers are long-term"
 	{"domestic or withdrawn", 82, rejDomesticOrWithdrawn},
 	{"number of", 80, recNumberOf},                  // "the number of accredited observers is 258 people"
 	{"dash item", 78, recDashItem},                  // "the CIS – 55 observers", "A, B – two observers from each"
@@ -184,7 +185,7 @@ func recCorefLead(c *count) []candidate {
 	if c.u.idx < 0 || c.split || !c.s.corefLead(c.qstart) {
 		return nil
 	}
-	if g, ok := c.d.coref(c.si, c.i); ok {
+	if g, ok := c.d.coref(c.si, c.i, c.u.idx); ok {
 		return one(g, RuleCoref)
 	}
 	return nil
@@ -270,7 +271,7 @@ func recCoref(c *count) []candidate {
 	if c.u.idx < 0 || c.split {
 		return nil
 	}
-	if g, ok := c.d.coref(c.si, c.i); ok {
+	if g, ok := c.d.coref(c.si, c.i, c.u.idx); ok {
 		return one(g, RuleCoref)
 	}
 	return nil

@@ -1,5 +1,7 @@
 package facts
 
+import "github.com/obsfacts/obsfacts/extract/lang"
+
 // Readings that say a count is not a fact. They compete with the readings
 // that attach the count to a group: a rejection with a higher prior than
 // every attachment wins, and the count gives no fact.
@@ -14,6 +16,19 @@ func rejUnitOutOfContext(c *count) []candidate {
 		return reject("persons outside an observer context")
 	case c.u.kind == unitCandidate && !c.s.observers:
 		return reject("candidacies outside an observer context")
+	}
+	return nil
+}
+
+// rejMedia: "137 representatives of foreign media", "аккредитованы 1 312
+// представителей российских и 74 представителя иностранных СМИ":
+// journalists, not observers.
+func rejMedia(c *count) []candidate {
+	if c.u.idx >= 0 && c.u.kind == unitPerson {
+		from, to := c.s.clause(c.i)
+		if c.s.hasIn(from, to, lang.Media) {
+			return reject("journalists")
+		}
 	}
 	return nil
 }

@@ -14,7 +14,10 @@ const maxForeignTotal = 5000
 // "the CEC has accredited 271 observers as of 8 November".
 func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 	s := &d.sents[si]
-	if u.kind != unitObserver || s.toks[i].Num > maxForeignTotal || s.hasIn(0, len(s.toks), lang.Domestic) {
+	// persons count in an observer context: "More than 70 people have
+	// already been accredited"
+	persons := u.kind == unitPerson && d.observerContext(si) && s.endsNounPhrase(u.idx)
+	if u.kind != unitObserver && !persons || s.toks[i].Num > maxForeignTotal || s.hasIn(0, len(s.toks), lang.Domestic) {
 		return group{}, false
 	}
 	_, to := s.clause(i)
@@ -23,6 +26,18 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 		return group{}, false
 	}
 	return allObservers(s.toks[u.idx].Text), true
+}
+
+// endsNounPhrase reports a noun that nothing qualifies after it: no
+// preposition, genitive, name or mission ("70 people have been accredited",
+// not "137 representatives of foreign media", "187 членов Миссии").
+func (s *sentence) endsNounPhrase(k int) bool {
+	n := k + 1
+	if n >= len(s.toks) || s.toks[n].Kind != lang.Word {
+		return true
+	}
+	return !s.is(n, lang.GroupPrep) && s.mentAt[n] < 0 && !s.is(n, lang.MissionNoun) && !s.is(n, lang.Institution) &&
+		!lang.IsCapitalized(s.toks[n].Text) && !s.is(n, lang.Domestic)
 }
 
 // numberOf handles "the number of foreign observers reached 500" and "число
@@ -39,13 +54,19 @@ func (d *doc) numberOf(si, i, qstart int) (group, bool) {
 		return g, true
 	}
 	// an observer noun shortly before, after "number of"/"число"
-	for j := k - 1; j >= max(0, k-14); j-- {
+	for j := k - 1; j >= max(0, k-numberOfReach); j-- {
 		if s.is(j, lang.UnitObserver) {
 			return d.numberOfObservers(s, si, j, k)
 		}
 	}
 	return group{}, false
 }
+
+// numberOfReach is how far before its verb "the number of … observers"
+// may name the observers: relative clauses stand between ("the total
+// number of foreign observers who will observe the elections to the House
+// of Representatives due on 11 September is 243").
+const numberOfReach = 20
 
 // numberVerbBefore returns the verb that states the number ("reached",
 // "составило", a dash) before the count, or -1.
@@ -54,8 +75,8 @@ func (s *sentence) numberVerbBefore(i, qstart int) int {
 	if qstart < i && s.is(qstart, lang.NumberExceed) {
 		k = qstart // "превысило 500", "exceeded 500": the qualifier is the verb
 	}
-	for k >= 0 && s.is(k, lang.NumberVerbFill) {
-		k--
+	for k >= 0 && s.is(k, lang.NumberVerbFill) && !s.is(k, lang.NumberVerb) {
+		k-- // "stands at", "has risen to"; but "is 243" is the verb itself
 	}
 	if s.is(k, lang.AccountFor) && s.is(k-1, lang.AccountVerb) {
 		k-- // "account(s) for" counts like "number"

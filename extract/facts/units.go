@@ -60,8 +60,8 @@ func (d *doc) unitAfter(si, i int) unitInfo {
 			break
 		}
 	}
-	if u.idx < 0 {
-		return noUnit
+	if u.idx < 0 || s.is(u.idx+1, lang.NounOrg) {
+		return noUnit // "48 observer organisations" counts organisations
 	}
 	if u.entity >= 0 && d.isHost(s.ments[u.entity].Entity) {
 		u.host = true
@@ -92,6 +92,8 @@ func (d *doc) readUnitWord(si, j int, u *unitInfo) bool {
 	case t.Is(lang.ModCategory):
 		u.category = true
 	case t.Is(lang.Modifier):
+	case t.Is(lang.MissionStrict) && d.sents[si].is(j+1, lang.UnitPerson):
+		// "the 26 delegation members"
 	default:
 		return false
 	}
@@ -134,8 +136,8 @@ func (d *doc) observerContext(si int) bool {
 		if t.Is(lang.UnitObserver) || t.Is(lang.ObserverWord) {
 			return true
 		}
-		if t.Is(lang.MissionNoun) || t.Is(lang.SenderVerb) || t.Is(lang.LinkVerb) || t.Is(lang.Pronoun) {
-			mission = true
+		if t.Is(lang.MissionNoun) || t.Is(lang.SenderVerb) || t.Is(lang.LinkVerb) || t.Is(lang.Pronoun) || t.Is(lang.Accredit) {
+			mission = true // "It numbers 57 people", "70 people have been accredited"
 		}
 	}
 	if !mission {

@@ -81,6 +81,7 @@ const (
 	ClauseBreak   // "while", "whereas", "а": a new clause with its own subject
 	ClauseVerb    // "is", "will", "sent" after a list: the last member opens a new clause
 	ListIntro     // "including", "namely", "are": opens a list of items
+	CoNoun        // "experts", "staff": a noun coordinated with observers, sharing their group
 	Copula        // "are", "were"
 	AuxVerb       // "were", "has" after a bare count
 	Possession    // "has", "have", "had"
@@ -93,6 +94,7 @@ const (
 	Largest       // "largest", "most", "наибольш*"
 	// Not facts.
 	Withdraw          // "withdrew", "revoked": observers who left
+	Media             // "media", "journalists", "СМИ": persons who report, not observe
 	Split             // "of them", "including", "из них": a split of a counted group
 	Percent           // "percent"
 	RangeSep          // "to", "or", "до": the two ends of a range
@@ -211,6 +213,7 @@ var classNames = [numClasses]string{
 	ClauseBreak:       "clause_break",
 	ClauseVerb:        "clause_verb",
 	ListIntro:         "list_intro",
+	CoNoun:            "co_noun",
 	Copula:            "copula",
 	AuxVerb:           "aux_verb",
 	Possession:        "possession",
@@ -222,6 +225,7 @@ var classNames = [numClasses]string{
 	SubsetFill:        "subset_filler",
 	Largest:           "largest",
 	Withdraw:          "withdraw",
+	Media:             "media",
 	Split:             "split",
 	Percent:           "percent",
 	RangeSep:          "range_separator",

@@ -14,6 +14,7 @@ observer | observers | monitor | monitors | observer's | observers'
 [unit_person]
 people | persons | members | representatives | lawmakers | mps | meps | deputies | diplomats | senators
 legislators | staffers | delegates | parliamentarians | officials | specialists
+representative
 [unit_candidate]
 candidates | candidacies | candidatures | nominees | applications
 [unit_foreigner]
@@ -97,12 +98,14 @@ missions | agencies
 [noun_state]
 states | countries | nations | state | country | nation | governments
 embassies | embassy
+diplomatic corps
 [aggregate_modifier]
 other | partner | intergovernmental | inter-governmental | regional | member | various | different
 friendly | parliamentary
 [institution]
 election | electoral | central | national | commission | commissions | bodies | body | embassy | embassies
 parliament | parliaments | authorities | ministry | diplomatic | missions
+committee | committees | election committee
 [participants]
 participating | member
 [modifier_suffix]
@@ -184,6 +187,8 @@ is | are | was | were | has | have | had | will | sent | delegated | also | woul
 including | includes | include | namely | incl | among | while | whereas | are | is | were | was
 [copula]
 are | were
+[co_noun]
+experts | staff | staffers | specialists | analysts
 [aux_verb]
 were | was | have | has
 [possession]
@@ -208,6 +213,8 @@ largest | most | biggest
 withdr* | revok* | revoc* | recall* | cancel* | stripped* | deprived* | annul* | refused* | denied*
 rejected* | expelled*
 declined*
+[media]
+media | journalists | journalist | reporters | press | correspondents
 [split]
 of them | of those | of whom | of which | among them | among whom | including | incl | among those
 [percent]
