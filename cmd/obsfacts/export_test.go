@@ -450,3 +450,72 @@ func TestExportSite(t *testing.T) {
 		})
 	}
 }
+
+// TestElectionsReconcile stores testdata/elections: seven articles about
+// Kazakhstan's 2022-11-20 presidential election (interim totals, the final
+// total, a later article restating an interim total, one restating the
+// final total, one with no date of its own, an organisation's "about 300"),
+// and two articles whose election is unknown. The all-observers row gives
+// the final total; the unknown ones get a row each.
+func TestElectionsReconcile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "elections.db")
+	pages, err := filepath.Glob(filepath.Join("..", "..", "testdata", "elections", "*.html"))
+	if err != nil || len(pages) != 9 {
+		t.Fatalf("fixtures: %d pages (%v)", len(pages), err)
+	}
+	if code, _, errOut := runCLI(t, append([]string{"extract", "--db", db, "-o", filepath.Join(t.TempDir(), "f.csv")}, pages...)...); code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "elections", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	_, rows := csvRows(t, out)
+	byKey := map[string]map[string]string{}
+	var unknown []map[string]string
+	for _, r := range rows {
+		if r["election_unknown"] == "true" {
+			unknown = append(unknown, r)
+			continue
+		}
+		byKey[r["election_country"]+" "+r["election_date"]+" "+r["election_type"]+" "+r["subject_code"]] = r
+	}
+	all := byKey["KZ 2022-11-20 presidential ALL"]
+	if all == nil {
+		t.Fatalf("no all-observers row of KZ 2022-11-20:\n%s", out)
+	}
+	for col, want := range map[string]string{"latest_accredited": "295", "latest_as_of": "2022-11-16", "articles": "6",
+		"largest": "295", "largest_qualifier": "exact", "election_unknown": "false"} {
+		if all[col] != want {
+			t.Errorf("all-observers row: %s = %q, want %q", col, all[col], want)
+		}
+	}
+	odihr := byKey["KZ 2022-11-20 presidential OSCE-ODIHR"]
+	if odihr == nil || odihr["largest"] != "300" || odihr["largest_qualifier"] != "about" || odihr["largest_status"] != "expected" || odihr["latest_accredited"] != "" {
+		t.Errorf("ODIHR row %v: want largest 300, about, expected, no accredited count", odihr)
+	}
+	if len(unknown) != 2 {
+		t.Fatalf("%d rows with an unknown election, want one per article (2):\n%s", len(unknown), out)
+	}
+	for _, r := range unknown {
+		if r["articles"] != "1" || r["election_date"] != "" || r["subject_code"] != "CIS" {
+			t.Errorf("unknown-election row %v: want one article, no date", r)
+		}
+	}
+	if unknown[0]["fact_ids"] == unknown[1]["fact_ids"] {
+		t.Errorf("the two unknown-election rows hold the same facts")
+	}
+
+	code, out, _ = runCLI(t, "elections", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatal("jsonl: exit", code)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	var row map[string]any
+	if err := json.Unmarshal([]byte(first), &row); err != nil {
+		t.Fatal(err)
+	}
+	if row["election_unknown"] != true || row["election_date"] != nil || row["latest_accredited"] != nil {
+		t.Errorf("jsonl: unknown election as %v, date %v, latest %v; want true, null, null", row["election_unknown"], row["election_date"], row["latest_accredited"])
+	}
+}

@@ -186,6 +186,7 @@ func (d *doc) fillElection(facts []Fact) {
 	}
 	typ := d.electionType()
 	country := d.host
+	ref := d.electionReference()
 	var textDate string
 	for si := range d.sents {
 		s := &d.sents[si]
@@ -199,14 +200,14 @@ func (d *doc) fillElection(facts []Fact) {
 			if !s.hasIn(max(0, ds.from-6), min(len(s.toks), ds.to+5), lang.ElectionWord) {
 				continue
 			}
-			start, _ := ds.resolve(d.pub)
+			start, _ := ds.resolve(ref)
 			if start == "" {
 				continue
 			}
-			if ds.y == 0 && !d.pub.IsZero() {
+			if ds.y == 0 && !ref.IsZero() {
 				// an election date without a year lies ahead of publication, or just behind it
 				t, _ := time.Parse("2006-01-02", start)
-				if t.Before(d.pub.AddDate(0, 0, -45)) {
+				if t.Before(ref.AddDate(0, 0, -45)) {
 					start = t.AddDate(1, 0, 0).Format("2006-01-02")
 				}
 			}
@@ -214,7 +215,7 @@ func (d *doc) fillElection(facts []Fact) {
 			// calendar knows it, or when it lies ahead of publication
 			// ("the elections slated for 19 March"); past dates are campaign events
 			known := d.inCalendar(country, start)
-			ahead := !d.pub.IsZero() && start >= d.pub.AddDate(0, 0, -3).Format("2006-01-02")
+			ahead := !ref.IsZero() && start >= ref.AddDate(0, 0, -3).Format("2006-01-02")
 			if known && (textDate == "" || !d.inCalendar(country, textDate)) || textDate == "" && ahead {
 				textDate = start
 			}
@@ -230,7 +231,7 @@ func (d *doc) fillElection(facts []Fact) {
 	var date, calType string
 	if textDate != "" && d.inCalendar(country, textDate) {
 		date = textDate
-	} else if e, ok := d.nearestElection(country, typ); ok {
+	} else if e, ok := d.nearestElection(country, typ, ref); ok {
 		date, calType = e.Date, e.Type
 	} else {
 		date = textDate
@@ -254,14 +255,14 @@ func (d *doc) fillElection(facts []Fact) {
 }
 
 // nearestElection returns the calendar's election of the country closest
-// after publication (observers are accredited before the vote), else the
-// latest shortly before it (reports after the vote).
-func (d *doc) nearestElection(country, typ string) (Election, bool) {
-	if d.pub.IsZero() || country == "" {
+// after ref, the publication (observers are accredited before the vote),
+// else the latest shortly before it (reports after the vote).
+func (d *doc) nearestElection(country, typ string, ref time.Time) (Election, bool) {
+	if ref.IsZero() || country == "" {
 		return Election{}, false
 	}
-	from := d.pub.AddDate(0, 0, -30)
-	to := d.pub.AddDate(0, 9, 0)
+	from := ref.AddDate(0, 0, -30)
+	to := ref.AddDate(0, 9, 0)
 	es := d.x.cal.Between(country, typ, from, to)
 	if len(es) == 0 && typ != "" {
 		es = d.x.cal.Between(country, "", from, to)
@@ -269,7 +270,7 @@ func (d *doc) nearestElection(country, typ string) (Election, bool) {
 	if len(es) == 0 {
 		return Election{}, false
 	}
-	pubDay := d.pub.Format("2006-01-02")
+	pubDay := ref.Format("2006-01-02")
 	sort.SliceStable(es, func(a, b int) bool { return es[a].Date < es[b].Date })
 	for _, e := range es {
 		if e.Date >= pubDay {

@@ -144,3 +144,22 @@ func (c *Calendar) CountryOn(date, typ string) string {
 	}
 	return country
 }
+
+// electionReference is the day an article's election words are read from:
+// its publication, else the full date of its dateline ("COPENHAGEN,
+// 13 March 2023 – ..."), the first dated sentence of the first two, so that
+// "the 19 March elections" of an undated text dump gets its year.
+func (d *doc) electionReference() time.Time {
+	if !d.pub.IsZero() {
+		return d.pub
+	}
+	for i := 0; i < len(d.sents) && i < 2; i++ {
+		d.analyse(i)
+		for _, ds := range d.sents[i].dates {
+			if ds.y != 0 && ds.m != 0 && ds.d != 0 && ds.d2 == 0 {
+				return time.Date(ds.y, time.Month(ds.m), ds.d, 12, 0, 0, 0, time.UTC)
+			}
+		}
+	}
+	return time.Time{}
+}
