@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/obsfacts/obsfacts/internal/sharedtest"
 )
 
 func day(s string) time.Time {
@@ -173,11 +175,9 @@ func TestCalendarChecked(t *testing.T) {
 // TestCalendarMatchesCheck compares the calendar with the check it was
 // updated from, when that file is at hand.
 func TestCalendarMatchesCheck(t *testing.T) {
-	f, err := os.Open("../../../../shared/research/elections-check.csv")
+	f, err := os.Open(sharedtest.Path(t, "research/elections-check.csv"))
 	if err != nil {
-		if f, err = os.Open("/work/shared/research/elections-check.csv"); err != nil {
-			t.Skip("elections check: /work/shared/research/elections-check.csv not found")
-		}
+		t.Fatal(err)
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
