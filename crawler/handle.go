@@ -12,8 +12,26 @@ import (
 	"github.com/obsfacts/obsfacts/extract"
 )
 
-// archivedHeaders are the response headers kept in the archive.
-var archivedHeaders = []string{"Content-Type", "Content-Length", "Content-Language", "Last-Modified", "ETag", "Retry-After"}
+// flatHeaders returns h as one value per name, repeated fields joined
+// with ", " (RFC 9110 §5.3), for the archive.
+func flatHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k, vs := range h {
+		out[k] = strings.Join(vs, ", ")
+	}
+	return out
+}
+
+// requestHeaders returns the headers a request went out with, Host
+// included, for the archive (WARC request records).
+func requestHeaders(r *colly.Request) map[string]string {
+	out := map[string]string{}
+	if r.Headers != nil {
+		out = flatHeaders(*r.Headers)
+	}
+	out["Host"] = r.URL.Host
+	return out
+}
 
 // handle deals with a received response: retry, failure, or the page itself.
 func (c *Crawler) handle(j *job, r *colly.Response) {
@@ -21,17 +39,13 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 	now := time.Now().UTC()
 	final := r.Request.URL
 	resp := Response{
-		Item:      it,
-		FinalURL:  final.String(),
-		Status:    r.StatusCode,
-		Header:    map[string]string{},
-		Body:      r.Body,
-		FetchedAt: now,
-	}
-	for _, h := range archivedHeaders {
-		if v := r.Headers.Get(h); v != "" {
-			resp.Header[h] = v
-		}
+		Item:          it,
+		FinalURL:      final.String(),
+		Status:        r.StatusCode,
+		Header:        flatHeaders(*r.Headers),
+		RequestHeader: requestHeaders(r.Request),
+		Body:          r.Body,
+		FetchedAt:     now,
 	}
 	if j.contentType != "" {
 		resp.Header["Content-Type"] = j.contentType
@@ -83,7 +97,7 @@ func (c *Crawler) handle(j *job, r *colly.Response) {
 	case it.Kind == KindArticle:
 		c.handleArticle(it, resp, ct, final, j.cached != nil)
 	default:
-		c.handleListing(it, resp, ct, final)
+		c.handleListing(it, resp, ct, final, false)
 	}
 }
 
@@ -205,8 +219,9 @@ func (c *Crawler) discover(it Item, resp Response, ct string, final *url.URL) {
 }
 
 // handleListing reads a listing, feed or sitemap page, queues the articles
-// in scope and the next page, and archives the page.
-func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.URL) {
+// in scope and the next page, and archives the page unless it is a copy
+// read from the archive (archived).
+func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.URL, archived bool) {
 	var (
 		lst Listing
 		err error
@@ -225,7 +240,9 @@ func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.UR
 		lst, err = genericListing(final, resp.Body, ct)
 	}
 	if err != nil {
-		c.save(resp, nil)
+		if !archived {
+			c.save(resp, nil)
+		}
 		c.finish(it, StateFailed, err.Error())
 		return
 	}
@@ -269,7 +286,7 @@ func (c *Crawler) handleListing(it Item, resp Response, ct string, final *url.UR
 	if c.cfg.RefreshArticles {
 		queue = c.revisit
 	}
-	if !queue(articles) || !c.revisit(pages) || !c.save(resp, nil) {
+	if !queue(articles) || !c.revisit(pages) || !archived && !c.save(resp, nil) {
 		return
 	}
 	c.finish(it, StateDone, "")

@@ -100,5 +100,5 @@ func (c *Crawler) notModified(j *job, resp Response) {
 	if err != nil || final.Host == "" {
 		final, _ = url.Parse(it.URL)
 	}
-	c.handleListing(it, prev, headerValue(prev.Header, "Content-Type"), final)
+	c.handleListing(it, prev, headerValue(prev.Header, "Content-Type"), final, true)
 }

@@ -97,13 +97,16 @@ type Frontier interface {
 
 // Response is one HTTP response as it came, for the archive.
 type Response struct {
-	Item       Item
-	FinalURL   string // after redirects
-	Status     int
-	Header     map[string]string // headers that matter: Content-Type, Last-Modified, ETag, Content-Length
-	Body       []byte
-	FetchedAt  time.Time
-	ArticleKey string // article identity across URLs (e.g. "kazinform:a3721112"); "" for listings
+	Item     Item
+	FinalURL string // after redirects
+	Status   int
+	Header   map[string]string // response headers as received (repeated fields joined with ", ")
+	// RequestHeader holds the headers the request went out with (Host,
+	// User-Agent, the validators of a revisit), for WARC request records.
+	RequestHeader map[string]string
+	Body          []byte
+	FetchedAt     time.Time
+	ArticleKey    string // article identity across URLs (e.g. "kazinform:a3721112"); "" for listings
 }
 
 // Archive stores responses and the articles and facts extracted from them.

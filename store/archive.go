@@ -27,7 +27,7 @@ var (
 func (s *Store) SaveResponse(ctx context.Context, resp crawler.Response, result *extract.Result) error {
 	pr := pageRow{
 		source: resp.Item.URL, url: resp.Item.URL, finalURL: resp.FinalURL, site: resp.Item.Site,
-		status: resp.Status, headers: resp.Header, body: resp.Body, fetchedAt: resp.FetchedAt,
+		status: resp.Status, headers: resp.Header, requestHeaders: resp.RequestHeader, body: resp.Body, fetchedAt: resp.FetchedAt,
 		kind: resp.Item.Kind, articleKey: resp.ArticleKey,
 	}
 	for k, v := range resp.Header {
@@ -82,4 +82,95 @@ ORDER BY last_seen DESC, id DESC LIMIT 1`, u).
 	r.Item = crawler.Item{URL: u, Kind: kind, Site: site.String}
 	r.ArticleKey = articleKey.String
 	return r, true, nil
+}
+
+// ArchiveFilter selects archived responses. Zero fields select everything.
+type ArchiveFilter struct {
+	// Since and Until bound the fetch date (UTC), both inclusive.
+	Since, Until time.Time
+	// Site is a crawler profile name ("kazinform") or a host of the
+	// requested URL ("qazinform.com"; its subdomains too).
+	Site string
+}
+
+// EachResponse calls fn for every HTTP response the archive holds (pages
+// fetched by a crawl or from a URL, not local files) selected by f, oldest
+// fetch first, with its request and response headers and its body.
+// Responses are read in batches: memory does not grow with the archive.
+func (s *Store) EachResponse(ctx context.Context, f ArchiveFilter, fn func(crawler.Response) error) error {
+	conds, args := []string{"url != ''", "status IS NOT NULL", "fetched_at IS NOT NULL"}, []any{}
+	if !f.Since.IsZero() {
+		conds = append(conds, "fetched_at >= ?")
+		args = append(args, f.Since.UTC().Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		conds = append(conds, "fetched_at < ?")
+		args = append(args, f.Until.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	if f.Site != "" {
+		conds = append(conds, `(site = ? OR url LIKE 'http%://' || ? || '/%' OR url LIKE 'http%://%.' || ? || '/%')`)
+		args = append(args, f.Site, f.Site, f.Site)
+	}
+	var after int64
+	for {
+		batch, err := s.responseBatch(ctx, strings.Join(conds, " AND "), args, after)
+		if err != nil {
+			return fmt.Errorf("store: each response: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			if err := fn(r.resp); err != nil {
+				return err
+			}
+			after = r.id
+		}
+	}
+}
+
+type archivedResponse struct {
+	id   int64
+	resp crawler.Response
+}
+
+// responseBatch reads the next eachPageBatch responses after row id after.
+func (s *Store) responseBatch(ctx context.Context, where string, args []any, after int64) ([]archivedResponse, error) {
+	rows, err := s.rdb.QueryContext(ctx, `
+SELECT id, url, final_url, site, kind, status, headers, coalesce(request_headers, ''), body, body_encoding, fetched_at,
+	coalesce(article_key, '')
+FROM pages WHERE `+where+` AND id > ? ORDER BY id LIMIT ?`, append(args, after, eachPageBatch)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []archivedResponse
+	for rows.Next() {
+		var (
+			a                                 archivedResponse
+			headers, reqHeaders, enc, fetched string
+			body                              []byte
+		)
+		r := &a.resp
+		if err := rows.Scan(&a.id, &r.Item.URL, &r.FinalURL, &r.Item.Site, &r.Item.Kind, &r.Status, &headers, &reqHeaders,
+			&body, &enc, &fetched, &r.ArticleKey); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(headers), &r.Header); err != nil {
+			return nil, fmt.Errorf("page %d: headers: %w", a.id, err)
+		}
+		if reqHeaders != "" {
+			if err := json.Unmarshal([]byte(reqHeaders), &r.RequestHeader); err != nil {
+				return nil, fmt.Errorf("page %d: request headers: %w", a.id, err)
+			}
+		}
+		if r.Body, err = decompress(body, enc); err != nil {
+			return nil, fmt.Errorf("page %d: %w", a.id, err)
+		}
+		if r.FetchedAt, err = time.Parse(timeFormat, fetched); err != nil {
+			return nil, fmt.Errorf("page %d: %w", a.id, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }

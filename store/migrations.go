@@ -379,6 +379,11 @@ UPDATE runs SET note = CASE
 		ELSE 'failed'
 	END;
 `,
+	// 7: the headers a request went out with, for WARC request records;
+	// NULL for pages stored before, whose request is written as a bare GET.
+	`
+ALTER TABLE pages ADD COLUMN request_headers TEXT;   -- JSON object; NULL: not recorded
+`,
 }
 
 // migrate brings the database to the latest schema version, one migration

@@ -20,7 +20,7 @@ const KindFile = "file"
 type pageRow struct {
 	source, url, finalURL, site, contentType string
 	status                                   int // 0 = unknown (local file)
-	headers                                  map[string]string
+	headers, requestHeaders                  map[string]string
 	body                                     []byte
 	fetchedAt                                time.Time
 	kind, articleKey                         string
@@ -152,13 +152,21 @@ RETURNING id`, now, nullString(pr.articleKey), s.runID(), location, sum).Scan(&i
 			return 0, fmt.Errorf("encode headers: %w", err)
 		}
 	}
+	var requestHeaders any
+	if len(pr.requestHeaders) > 0 {
+		b, err := json.Marshal(pr.requestHeaders)
+		if err != nil {
+			return 0, fmt.Errorf("encode request headers: %w", err)
+		}
+		requestHeaders = string(b)
+	}
 	err = tx.QueryRowContext(ctx, `
 INSERT INTO pages (source, url, final_url, site, status, content_type, headers, body, body_encoding,
-	size, sha256, fetched_at, first_seen, last_seen, kind, article_key, run_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	size, sha256, fetched_at, first_seen, last_seen, kind, article_key, run_id, request_headers)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id`,
 		pr.source, pr.url, pr.finalURL, pr.site, nullInt(pr.status), pr.contentType, string(headers), body, encoding,
-		len(pr.body), sum, nullTime(pr.fetchedAt), now, now, pr.kind, nullString(pr.articleKey), s.runID(),
+		len(pr.body), sum, nullTime(pr.fetchedAt), now, now, pr.kind, nullString(pr.articleKey), s.runID(), requestHeaders,
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert page: %w", err)

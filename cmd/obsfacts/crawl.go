@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/obsfacts/obsfacts/crawler"
+	"github.com/obsfacts/obsfacts/export/warc"
 	"github.com/obsfacts/obsfacts/extract"
 	"github.com/obsfacts/obsfacts/store"
 )
@@ -27,6 +28,7 @@ type crawlOptions struct {
 	dbPath, contact        string
 	all, allowPrivate      bool
 	retryFailed, refresh   bool
+	warcDir                string
 	maxPages, parallel     int
 	maxBody, retries       int
 	retryRuns              int
@@ -85,6 +87,7 @@ new articles only. URLs that failed for a passing reason (network, timeout,
 	fs.IntVar(&o.maxBody, "max-body", 10<<20, "largest response body accepted, in `BYTES`")
 	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors in one run before it is recorded as failed for a passing reason")
 	fs.IntVar(&o.retryRuns, "retry-runs", 5, "runs that try a URL failed for a passing reason (network, timeout, 429, 5xx) again, in all")
+	fs.StringVar(&o.warcDir, "warc", "", "also write every response to WARC files in `DIR` as the crawl goes (gzip per record, a new file at 1 GiB)")
 	fs.BoolVar(&o.refresh, "refresh-articles", false, "fetch stored articles the listings show again, with conditional requests (for corrections): a changed page is archived as a new version and its facts replaced")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "try every failed URL once more, permanent failures (404, pages that crashed the crawler) included")
 	return cmd
@@ -129,6 +132,18 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	defer st.Close()
 	a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
 	cfg.Frontier, cfg.Archive, cfg.RunLog, cfg.Lock = st, st, st, st
+	if o.warcDir != "" {
+		w, err := warc.CreateDir(o.warcDir, "obsfacts-", 0, warcInfo(o.dbPath, o.contact))
+		if err != nil {
+			return usagef("--warc %s: %v", o.warcDir, err)
+		}
+		defer func() {
+			if err := w.Close(); err != nil {
+				a.message("%v", err)
+			}
+		}()
+		cfg.Archive = warcArchive{Archive: st, w: w}
+	}
 	cfg.Process = extract.NewExtractor().Process
 	cfg.OnResume = func(queued, recovered int) {
 		a.message("resuming: %d queued, %d in flight recovered", queued, recovered)
