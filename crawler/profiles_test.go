@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/obsfacts/obsfacts/internal/sharedtest"
 )
 
 // urlExamples are the URL examples of ../shared/research/kazinform-urls.md
@@ -88,10 +90,10 @@ func TestKazinformURLExamples(t *testing.T) {
 // TestResearchURLsCovered: every concrete URL of the research notes is a
 // case of urlExamples, so a URL added there gets a case here.
 func TestResearchURLsCovered(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "research", "kazinform-urls.md")
+	path := sharedtest.Path(t, filepath.Join("research", "kazinform-urls.md"))
 	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Skip("research notes not found: /work/shared/research/kazinform-urls.md not found")
+		t.Fatal(err)
 	}
 	have := map[string]bool{}
 	for _, tc := range urlExamples {
