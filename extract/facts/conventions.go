@@ -103,19 +103,26 @@ func factKey(f *Fact) string {
 // not give for the same group ("Over 130 …" over a body saying 134).
 func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 	title := d.a.Title
-	hd := &doc{x: d.x, a: d.a, body: title, lang: d.lang, pub: d.pub, host: d.host, accredits: d.accredits, foreignObs: d.foreignObs}
+	hd := &doc{x: d.x, a: d.a, body: title, lang: d.lang, pub: d.pub, host: d.host, accredits: d.accredits, foreignObs: d.foreignObs, membersUntil: -1}
 	hd.sents = []sentence{{start: 0, end: len(title), text: title, observers: true, candidate: true}}
 	hd.analyse(0)
 	picks, _ := hd.sentenceFacts(0, false)
 	hfacts := hd.toFacts(picks, true)
 	have := map[string]bool{}
+	aggregateCounts := map[int]bool{}
 	for i := range facts {
 		have[factKey(&facts[i])] = true
+		if facts[i].SubjectKind == KindAggregate {
+			aggregateCounts[facts[i].Count] = true
+		}
 	}
 	for _, f := range hfacts {
-		if !have[factKey(&f)] {
-			facts = append(facts, f)
+		// a total restated under another name ("505 international
+		// observers" over "505 observers from international organisations")
+		if have[factKey(&f)] || f.SubjectKind == KindAggregate && aggregateCounts[f.Count] {
+			continue
 		}
+		facts = append(facts, f)
 	}
 	return facts
 }

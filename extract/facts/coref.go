@@ -53,8 +53,14 @@ func (s *sentence) theMission(i int) bool {
 		return false
 	}
 	for k := 0; k < i; k++ {
-		if s.is(k, lang.MissionOnly) && (k == 0 || s.is(k-1, lang.Demonstrative) || s.is(k-1, lang.Article)) {
-			return true
+		if !s.is(k, lang.MissionOnly) {
+			continue
+		}
+		if k == 0 || s.is(k-1, lang.Demonstrative) || s.is(k-1, lang.Article) || s.lex.MatchEndingAt(lang.SenderPhrase, s.toks, k) > 0 {
+			return true // "The mission …", "в составе миссии"
+		}
+		if !s.lex.Grammar(lang.Articles) && !s.is(k-1, lang.Destination) {
+			return true // "Миссия …" where the language has no articles; not "в миссии"
 		}
 	}
 	return false
@@ -130,9 +136,18 @@ func (d *doc) nearestMentionBefore(s *sentence, before int, orgOnly bool) (group
 		if orgOnly && s.ments[m].Entity.Kind != KindOrganization {
 			continue
 		}
-		return d.groupFromMention(s, m), true
+		return d.groupFromMention(s, s.partBefore(m)), true
 	}
 	return group{}, false
+}
+
+// partBefore returns the mention just before m when it names a part of the
+// organisation m names ("ODIHR (…) of the OSCE" is ODIHR), else m.
+func (s *sentence) partBefore(m int) int {
+	if m > 0 && s.ments[m].Start-s.ments[m-1].End < 40 && s.gaz.PartOf(s.ments[m-1].Entity.Code, s.ments[m].Entity.Code) {
+		return m - 1
+	}
+	return m
 }
 
 // antecedent picks the group a later "the mission" or "it" refers to in

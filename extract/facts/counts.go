@@ -74,13 +74,51 @@ func (d *doc) sentenceFacts(si int, explain bool) ([]pick, []Reading) {
 		if best == nil || best.reject != "" {
 			continue
 		}
+		if d.nationalities(si, best) {
+			continue
+		}
 		for _, g := range best.groups {
 			picks = append(picks, pick{sent: si, tok: c.i, count: c.n, g: g, qual: c.qual, rule: best.rule,
 				status: c.s.statusFor(c.i, best.rule)})
 		}
 		d.noteGroup(best.groups)
+		if len(best.groups) == 1 && best.groups[0].kind == KindOrganization && c.fromCountries() {
+			d.membersUntil = si + 1
+		}
 	}
 	return picks, readings
+}
+
+// fromCountries reports a count of an organisation's observers that says
+// where they come from: "40 наблюдателей из 19 стран", "60 members of
+// parliament from 24 countries".
+func (c *count) fromCountries() bool {
+	if c.u.idx < 0 {
+		return false
+	}
+	s := c.s
+	for k := c.u.idx + 1; k < min(c.u.idx+4, len(s.toks)); k++ {
+		if (s.is(k, lang.Source) || s.is(k, lang.Origin)) && s.isNum(k+1) && s.is(k+2, lang.NounState) {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalities reports countries read right after an organisation's count
+// that named the countries its observers come from: "аккредитовано 40
+// наблюдателей из 19 стран. Больше всего – 6 – от Российской Федерации":
+// the members' nationalities, not observers the countries sent.
+func (d *doc) nationalities(si int, best *candidate) bool {
+	if si > d.membersUntil {
+		return false
+	}
+	for _, g := range best.groups {
+		if g.kind != KindCountry {
+			return false
+		}
+	}
+	return true
 }
 
 // noteGroup remembers the group of the last fact, which a later "another 400

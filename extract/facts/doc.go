@@ -13,17 +13,18 @@ import (
 // tokenized with the lexicon of its own language, with entity mentions and
 // dates.
 type doc struct {
-	x          *Extractor
-	a          *article.Article
-	body       string
-	lang       lang.Code // the article's language
-	sents      []sentence
-	pub        time.Time
-	host       string                     // ISO code of the country holding the election, when told
-	accredits  bool                       // the article speaks of accreditation
-	foreignObs bool                       // the article speaks of foreign/international observers
-	runeAt     struct{ bytes, runes int } // last byte -> character offset conversion
-	lastGroup  *group                     // the named group of the last fact read, for "another 400 observers"
+	x            *Extractor
+	a            *article.Article
+	body         string
+	lang         lang.Code // the article's language
+	sents        []sentence
+	pub          time.Time
+	host         string                     // ISO code of the country holding the election, when told
+	accredits    bool                       // the article speaks of accreditation
+	foreignObs   bool                       // the article speaks of foreign/international observers
+	runeAt       struct{ bytes, runes int } // last byte -> character offset conversion
+	lastGroup    *group                     // the named group of the last fact read, for "another 400 observers"
+	membersUntil int                        // sentences up to this one list an organisation's members by country
 }
 
 // sentence is a span of the body with what the rules read in it.
@@ -31,6 +32,7 @@ type sentence struct {
 	start, end int // byte offsets into the body
 	text       string
 	lex        *lang.Lexicon
+	gaz        *gazetteer.Gazetteer // for the relations between the entities it names
 	toks       []lang.Token
 	ments      []gazetteer.Mention
 	mentAt     []int // token -> index in ments, or -1
@@ -41,7 +43,7 @@ type sentence struct {
 }
 
 func (x *Extractor) newDoc(a *article.Article) *doc {
-	d := &doc{x: x, a: a, body: a.Body, pub: a.PublishedAt, lang: lang.Code(a.Language)}
+	d := &doc{x: x, a: a, body: a.Body, pub: a.PublishedAt, lang: lang.Code(a.Language), membersUntil: -1}
 	if d.lang == "" {
 		d.lang = lang.DetectArticle(a.Title, a.Body)
 	}
@@ -98,6 +100,7 @@ func (d *doc) analyseText(s *sentence) {
 	if s.lex == nil {
 		s.lex = d.lexFor(s.text)
 	}
+	s.gaz = d.x.gaz
 	s.toks = s.lex.Tokenize(s.text)
 	s.dates, s.inDate = findDates(s.lex, s.toks)
 	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.Find(s.text))

@@ -19,14 +19,7 @@ import (
 // preposition of origin, or the subject of a linking verb.
 func (d *doc) groupBefore(si, i, qstart int, u unitInfo) ([]group, Rule, bool) {
 	s := &d.sents[si]
-	from := qstart
-	for from > 0 {
-		w := s.toks[from-1].Low
-		if w == "," || w == ";" || w == ":" || w == "«" || s.isNum(from-1) {
-			break
-		}
-		from--
-	}
+	from := s.ownClauseStart(qstart)
 	verb := s.hasIn(from, qstart, lang.LinkVerb)
 	cands := d.linkedMentions(s, from, qstart, verb)
 	if len(cands) == 0 {
@@ -136,4 +129,36 @@ func (d *doc) wholeNameAfterOrigin(s *sentence, from, qstart, last int) (group, 
 		}
 	}
 	return group{}, false
+}
+
+// ownClauseStart walks back from the count phrase at qstart to the start
+// of the clause that is the count's own: a punctuation mark, another count,
+// or a conjunction after another count ("15 наблюдателей от миссии СНГ и 6
+// представителей …": what stands before "и" belongs to the count before it).
+func (s *sentence) ownClauseStart(qstart int) int {
+	from := qstart
+	for from > 0 {
+		w := s.toks[from-1].Low
+		if w == "," || w == ";" || w == ":" || w == "«" || s.isNum(from-1) {
+			break
+		}
+		if s.is(from-1, lang.Conj) && s.numberBefore(from-1) {
+			break
+		}
+		from--
+	}
+	return from
+}
+
+// numberBefore reports a count in the clause before token k.
+func (s *sentence) numberBefore(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if w := s.toks[j].Low; w == "," || w == ";" || w == ":" {
+			return false
+		}
+		if s.isNum(j) {
+			return true
+		}
+	}
+	return false
 }

@@ -202,7 +202,7 @@ func (d *doc) groupAfter(si int, u unitInfo) (afterResult, Rule, bool) {
 	if r, ok := d.aggregateAfterPrep(s, k); ok {
 		return r, RuleAggregate, true
 	}
-	k = s.skipInstitution(k)
+	k = s.skipMissionOf(s.skipInstitution(k))
 	if r, rule, ok, done := d.mentionsAfter(s, k, u); done {
 		return r, rule, ok
 	}
@@ -231,12 +231,50 @@ func (s *sentence) skipToGroup(idx int) (k, prep int) {
 		case prep < 0 && s.isFiller(k):
 		case prep < 0 && s.is(k, lang.Conj) && s.is(k+1, lang.CoNoun):
 			k++ // "30 long-term observers and experts from ODIHR"
+		case prep < 0 && s.isPunct(k, "–") && (s.is(k+1, lang.Origin) || s.is(k+1, lang.Source)):
+			// "6 наблюдателей – от Российской Федерации"
+		case prep < 0 && s.is(k, lang.Destination) && k+1 < len(s.toks) && s.mentAt[k+1] >= 0 && s.is(k-1, lang.PassiveFill):
+			k += s.mentionEnd(k+1) - (k + 1) // "направятся в Россию от ОИС": a destination, then the group
+		case prep < 0 && s.lex.MatchAt(lang.GroupPrep, s.toks, k) > 1:
+			n := s.lex.MatchAt(lang.GroupPrep, s.toks, k) // "в рамках Миссии", "on behalf of"
+			prep = k + n - 1
+			k += n - 1
 		default:
 			return k, prep
 		}
 		k++
 	}
 	return k, prep
+}
+
+// opensItem reports a dash and a count at k: "Германия – 5".
+func (s *sentence) opensItem(k int) bool {
+	return s.isPunct(k, "–") && (s.isNum(k+1) || s.lex.MatchAt(lang.QualAbout, s.toks, k+1) > 0 && s.isNum(k+2))
+}
+
+// skipMissionOf moves k past "the mission of observers from" before a
+// name: "Миссии наблюдателей от СНГ", "mission of observers of the SCO".
+func (s *sentence) skipMissionOf(k int) int {
+	if !s.is(k, lang.MissionNoun) || k+1 < len(s.toks) && s.mentAt[k] >= 0 {
+		return k
+	}
+	j := k + 1
+	if s.is(j, lang.UnitObserver) && (s.is(j+1, lang.Origin) || s.is(j+1, lang.Source) || s.is(j+1, lang.GroupPrep)) {
+		return j + 2
+	}
+	if j < len(s.toks) && s.mentAt[j] >= 0 {
+		return j // "миссии СНГ"
+	}
+	return k
+}
+
+// mentionEnd returns the end of the mention at token k.
+func (s *sentence) mentionEnd(k int) int {
+	m := s.mentAt[k]
+	for k < len(s.toks) && s.mentAt[k] == m {
+		k++
+	}
+	return k
 }
 
 // isFiller reports a word between a noun and its group: "who were
@@ -255,8 +293,8 @@ func (d *doc) genitiveGroup(s *sentence, k int, u unitInfo) (afterResult, Rule, 
 	if k >= len(s.toks) || s.inDate[k] {
 		return afterResult{}, RuleNone, false
 	}
-	j := k
-	if s.is(j, lang.GroupSuffix) || s.is(j, lang.MissionNoun) {
+	j := s.skipMissionOf(k)
+	if j == k && s.is(j, lang.GroupSuffix) {
 		j++
 	}
 	for j < min(k+4, len(s.toks)) && s.mentAt[j] < 0 && s.is(j, lang.Institution) {
@@ -267,8 +305,13 @@ func (d *doc) genitiveGroup(s *sentence, k int, u unitInfo) (afterResult, Rule, 
 		for end < len(s.toks) && (s.mentAt[end] >= 0 || s.toks[end].Low == "," || s.is(end, lang.Conj)) {
 			end++
 		}
-		if ms := s.listMentions(j, end); len(ms) > 1 && (s.is(u.idx-2, lang.EachBefore) || s.distributive(u.idx-1, u.idx)) {
+		ms := s.listMentions(j, end)
+		if len(ms) > 1 && (s.is(u.idx-2, lang.EachBefore) || s.distributive(u.idx-1, u.idx)) {
 			return afterResult{groups: d.mentionGroups(s, ms)}, RuleDistributive, true
+		}
+		if len(ms) > 1 && distinctEntities(s, ms) > 1 {
+			// "6 представителей Венгрии, Литвы и Украины": one count for them all
+			return afterResult{groups: []group{d.mixedGroup(s, ms)}, aggregate: true}, RuleMixed, true
 		}
 		return afterResult{groups: []group{d.groupFromMention(s, s.mentAt[j])}}, RuleFrom, true
 	}
@@ -356,6 +399,9 @@ func (s *sentence) listEnd(k int) int {
 	sep := func(j int) bool { return s.toks[j].Low == "," || s.is(j, lang.Conj) || s.is(j, lang.Article) }
 	end := k
 	for end < len(s.toks) && (s.mentAt[end] >= 0 || sep(end) || s.toks[end].Low == "/" || s.is(end, lang.GroupSuffix)) {
+		if end > k && s.mentAt[end] >= 0 && s.mentAt[end-1] != s.mentAt[end] && s.opensItem(s.mentionEnd(end)) {
+			break // "от Российской Федерации, Германия – 5": the next item of a list
+		}
 		end++
 	}
 	for end > k && sep(end-1) {

@@ -32,12 +32,35 @@ func (s *sentence) listMentions(from, to int) []int {
 			sep = true
 			continue
 		}
-		if s.is(k, lang.FunctionWord) || s.is(k, lang.GroupSuffix) {
-			continue
+		if s.is(k, lang.FunctionWord) || s.is(k, lang.GroupSuffix) || s.is(k, lang.StateForm) {
+			continue // "Королевства Таиланд", "the Republic of Korea"
 		}
 		return nil
 	}
-	return ms
+	return dropWholes(s, ms)
+}
+
+// dropWholes drops from a list of mentions an organisation whose part is
+// named beside it: "the Office for Democratic Institutions and Human Rights
+// (ODIHR) of the Organization for Security and Co-operation in Europe
+// (OSCE)" names ODIHR.
+func dropWholes(s *sentence, ms []int) []int {
+	if len(ms) < 2 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		whole := false
+		for _, o := range ms {
+			if gaz := s.gaz; gaz != nil && gaz.PartOf(s.ments[o].Entity.Code, s.ments[m].Entity.Code) {
+				whole = true
+			}
+		}
+		if !whole {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // isListSep reports a separator of list members: a comma, a slash, "and".
@@ -277,7 +300,7 @@ func (s *sentence) mentionsIn(from, to int) []int {
 func (s *sentence) lastListStart(from, j int) int {
 	k := j
 	for k > from {
-		if s.mentAt[k-1] >= 0 || s.toks[k-1].Low == "," || s.is(k-1, lang.Conj) || s.is(k-1, lang.Article) {
+		if s.mentAt[k-1] >= 0 || s.toks[k-1].Low == "," || s.is(k-1, lang.Conj) || s.is(k-1, lang.Article) || s.is(k-1, lang.StateForm) {
 			k--
 			continue
 		}

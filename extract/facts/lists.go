@@ -197,6 +197,10 @@ func (s *sentence) corefLead(qstart int) bool {
 	if qstart-from > 6 {
 		return false
 	}
+	// "в составе миссии 18 наблюдателей": the mission's own count
+	if s.is(qstart-1, lang.MissionOnly) && s.lex.MatchEndingAt(lang.SenderPhrase, s.toks, qstart-1) > 0 {
+		return true
+	}
 	for k := from; k < qstart; k++ {
 		if s.is(k, lang.Pronoun) {
 			return true

@@ -30,6 +30,7 @@ var recognisers = []recogniser{
 	// counts of a noun
 	{"unit out of context", 86, rejUnitOutOfContext}, // "50 people" where nothing speaks of observers
 	{"journalists", 85, rejMedia},
+	{"citizens", 84.5, rejCitizens},
 	{"category after", 84, rejCategoryAfter}, // "20 observers are long-term"
 	{"domestic or withdrawn", 82, rejDomesticOrWithdrawn},
 	{"number of", 80, recNumberOf},                  // "the number of accredited observers is 258 people"
@@ -170,7 +171,14 @@ func recMissionMembers(c *count) []candidate {
 		return nil
 	}
 	s := c.s
+	from := 0
 	for k := 0; k < c.qstart; k++ {
+		if s.isNum(k) { // another count before: the group must be in this count's own clause
+			from = s.ownClauseStart(c.qstart)
+			break
+		}
+	}
+	for k := from; k < c.qstart; k++ {
 		if m := s.mentAt[k]; m >= 0 && s.ments[m].Entity.Kind == KindOrganization {
 			return one(c.d.groupFromMention(s, m), RuleSender)
 		}

@@ -14,7 +14,10 @@ func rejUnitOutOfContext(c *count) []candidate {
 		return nil
 	case c.u.kind == unitPerson && !c.d.observerContext(c.si):
 		return reject("persons outside an observer context")
-	case c.u.kind == unitCandidate && !c.s.observers:
+	case c.u.kind == unitCandidate && !c.s.observers && !(c.d.observersBefore(c.si) && c.s.hasIn(0, len(c.s.toks), lang.StatusAccredited)):
+		// candidacies submitted for accreditation, after a sentence about
+		// observers ("Внесены на аккредитацию … 17 кандидатур"); not
+		// candidates for an office
 		return reject("candidacies outside an observer context")
 	}
 	return nil
@@ -29,6 +32,17 @@ func rejMedia(c *count) []candidate {
 		if c.s.hasIn(from, to, lang.Media) {
 			return reject("journalists")
 		}
+	}
+	return nil
+}
+
+// rejCitizens: "Из числа российских граждан 6 долгосрочных и 60
+// краткосрочных наблюдателей приедут в составе БДИПЧ": counts of a
+// country's citizens inside missions, not observers it sent.
+func rejCitizens(c *count) []candidate {
+	from, _ := c.s.clause(c.i)
+	if c.s.hasIn(from, c.i, lang.Citizens) {
+		return reject("citizens of a country inside missions")
 	}
 	return nil
 }

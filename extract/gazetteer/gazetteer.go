@@ -68,6 +68,7 @@ type Mention struct {
 type Gazetteer struct {
 	entities []Entity
 	parent   []int32 // index of the parent organisation (OSCE for OSCE-PA), or -1
+	byCode   map[string]int32
 	root     *gzNode
 	forms    map[string][]string // Russian word form -> nominatives it inflects
 	ignore   map[string]bool     // words that may surround a name in Lookup ("mission", "из")
@@ -112,6 +113,7 @@ func NewGazetteer(countries, organizations io.Reader) (*Gazetteer, error) {
 	if err := b.readTable(organizations, "organizations", 5, b.addOrganization); err != nil {
 		return nil, err
 	}
+	g.byCode = b.codes
 	for i, p := range b.parents {
 		if p == "" {
 			continue
@@ -445,6 +447,18 @@ func gzContainsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// PartOf reports whether the organisation with code part belongs to the one
+// with code whole (OSCE-ODIHR to OSCE): a text that names both, "the Office
+// for Democratic Institutions and Human Rights of the OSCE", names the part.
+func (g *Gazetteer) PartOf(part, whole string) bool {
+	i, ok := g.byCode[part]
+	if !ok || part == "" || whole == "" {
+		return false
+	}
+	p := g.parent[i]
+	return p >= 0 && g.entities[p].Code == whole
 }
 
 // Lookup tells which entity a subject phrase names, e.g. "the CIS

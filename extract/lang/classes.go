@@ -34,6 +34,7 @@ const (
 	MissionStrict  // "mission", "delegation" only
 	MissionOnly    // "mission": an organisation's mission, never a country's delegation
 	GroupSuffix    // words that may follow a group's name without changing it
+	StateForm      // "Republic", "Kingdom", "Королевства": a word of a state's official name
 	NameLower      // words that may stand in lower case inside an organisation's name
 	NameStop       // capitalised words that start sentences, not names
 	FunctionWord   // words trimmed from the edges of a group phrase
@@ -95,6 +96,7 @@ const (
 	// Not facts.
 	Withdraw          // "withdrew", "revoked": observers who left
 	Media             // "media", "journalists", "СМИ": persons who report, not observe
+	Citizens          // "citizens", "граждан": a country's citizens, not its observers
 	Split             // "of them", "including", "из них": a split of a counted group
 	Percent           // "percent"
 	RangeSep          // "to", "or", "до": the two ends of a range
@@ -167,6 +169,7 @@ var classNames = [numClasses]string{
 	MissionStrict:     "mission_strict",
 	MissionOnly:       "mission_only",
 	GroupSuffix:       "group_suffix",
+	StateForm:         "state_form",
 	NameLower:         "name_lower",
 	NameStop:          "name_stop",
 	FunctionWord:      "function_word",
@@ -226,6 +229,7 @@ var classNames = [numClasses]string{
 	Largest:           "largest",
 	Withdraw:          "withdraw",
 	Media:             "media",
+	Citizens:          "citizens",
 	Split:             "split",
 	Percent:           "percent",
 	RangeSep:          "range_separator",

@@ -385,6 +385,9 @@ const (
 	DemonymAdjectives Grammar = "demonym_adjectives"
 	// GroupBeforeCount: the group usually stands before the count.
 	GroupBeforeCount Grammar = "group_before_count"
+	// Articles: the language has articles ("the mission"), so a noun
+	// without one does not refer back.
+	Articles Grammar = "articles"
 )
 
 // Grammar reports whether the language has the property g.

@@ -7,6 +7,7 @@
 # matched lower-cased. A class the language does not need may be left out.
 
 [list grammar]
+articles
 
 # ---- what a number counts ----------------------------------------------------
 [unit_observer]
@@ -75,6 +76,8 @@ mission | missions
 [group_suffix]
 mission | missions | delegation | delegations | observers | observer | team | group | secretariat
 representatives
+[state_form]
+republic | kingdom | state | federation | emirates
 [name_lower]
 of | the | and | for | on | in | to | de | at | member | states | countries | speaking | turkic-speaking
 mission | delegation | observation | observer
@@ -126,6 +129,7 @@ cec | commission*
 # ---- linking a group to a count --------------------------------------------------
 [group_preposition]
 from | of | representing | represent | represents | by | on | behalf | with | within
+on behalf of | as part of | within the framework of
 [preposition_of]
 of
 [preposition_filler]
@@ -215,6 +219,8 @@ rejected* | expelled*
 declined*
 [media]
 media | journalists | journalist | reporters | press | correspondents
+[citizens]
+citizens | nationals
 [split]
 of them | of those | of whom | of which | among them | among whom | including | incl | among those
 [percent]
