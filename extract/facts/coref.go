@@ -144,8 +144,15 @@ func (d *doc) nearestMentionBefore(s *sentence, before int, orgOnly bool) (group
 // partBefore returns the mention just before m when it names a part of the
 // organisation m names ("ODIHR (…) of the OSCE" is ODIHR), else m.
 func (s *sentence) partBefore(m int) int {
-	if m > 0 && s.ments[m].Start-s.ments[m-1].End < 40 && s.gaz.PartOf(s.ments[m-1].Entity.Code, s.ments[m].Entity.Code) {
-		return m - 1
+	code := s.ments[m].Entity.Code
+	for j := m - 1; j >= 0 && s.ments[j+1].Start-s.ments[j].End < 40; j-- {
+		switch c := s.ments[j].Entity.Code; {
+		case c == code:
+			continue // "Организации … в Европе (ОБСЕ)": the whole named twice
+		case s.gaz.PartOf(c, code):
+			return j
+		}
+		break
 	}
 	return m
 }
