@@ -254,6 +254,10 @@ func (d *doc) fillElection(facts []Fact) {
 	}
 }
 
+// otherTypeDays is how far after publication an election of another type
+// than the article names may still be the article's.
+const otherTypeDays = 45
+
 // nearestElection returns the calendar's election of the country closest
 // after ref, the publication (observers are accredited before the vote),
 // else the latest shortly before it (reports after the vote).
@@ -265,7 +269,10 @@ func (d *doc) nearestElection(country, typ string, ref time.Time) (Election, boo
 	to := ref.AddDate(0, 9, 0)
 	es := d.x.cal.Between(country, typ, from, to)
 	if len(es) == 0 && typ != "" {
-		es = d.x.cal.Between(country, "", from, to)
+		// The words named another kind of vote than the calendar holds:
+		// trust the calendar only for a vote close by, not one months
+		// away (a maslikhat by-election is not next year's referendum).
+		es = d.x.cal.Between(country, "", from, ref.AddDate(0, 0, otherTypeDays))
 	}
 	if len(es) == 0 {
 		return Election{}, false
