@@ -187,6 +187,44 @@ func (d *doc) fillElection(facts []Fact) {
 	typ := d.electionType()
 	country := d.host
 	ref := d.electionReference()
+	textDate := d.textElectionDate(country, ref)
+	if country == "" && textDate != "" {
+		country = d.x.cal.CountryOn(textDate, typ)
+	}
+	// The calendar decides when it knows an election of this country near
+	// publication; a date from the text stands alone only for elections the
+	// calendar does not list (a text date next to "election" is as often an
+	// accreditation deadline as the vote).
+	var date, calType string
+	if textDate != "" && d.inCalendar(country, textDate) {
+		date = textDate
+	} else if e, ok := d.nearestElection(country, typ, ref); ok {
+		date, calType = e.Date, e.Type
+	} else {
+		date = textDate
+	}
+	if date != "" && calType == "" {
+		if e, ok := d.calendarOn(country, date, typ); ok {
+			calType = e.Type
+		}
+	}
+	// the calendar's type wins over words when that day held no election of the worded type
+	if calType != "" && typ != calType {
+		if _, ok := d.calendarOn(country, date, typ); !ok || typ == "" {
+			typ = calType
+		}
+	}
+	for i := range facts {
+		facts[i].ElectionDate = date
+		facts[i].ElectionType = typ
+		facts[i].ElectionCountry = country
+	}
+}
+
+// textElectionDate is the election day the article writes next to an
+// election word ("the Nov. 20 early presidential election"), read from ref
+// (the publication or dateline), or "".
+func (d *doc) textElectionDate(country string, ref time.Time) string {
 	var textDate string
 	for si := range d.sents {
 		s := &d.sents[si]
@@ -221,37 +259,7 @@ func (d *doc) fillElection(facts []Fact) {
 			}
 		}
 	}
-	if country == "" && textDate != "" {
-		country = d.x.cal.CountryOn(textDate, typ)
-	}
-	// The calendar decides when it knows an election of this country near
-	// publication; a date from the text stands alone only for elections the
-	// calendar does not list (a text date next to "election" is as often an
-	// accreditation deadline as the vote).
-	var date, calType string
-	if textDate != "" && d.inCalendar(country, textDate) {
-		date = textDate
-	} else if e, ok := d.nearestElection(country, typ, ref); ok {
-		date, calType = e.Date, e.Type
-	} else {
-		date = textDate
-	}
-	if date != "" && calType == "" {
-		if e, ok := d.calendarOn(country, date, typ); ok {
-			calType = e.Type
-		}
-	}
-	// the calendar's type wins over words when that day held no election of the worded type
-	if calType != "" && typ != calType {
-		if _, ok := d.calendarOn(country, date, typ); !ok || typ == "" {
-			typ = calType
-		}
-	}
-	for i := range facts {
-		facts[i].ElectionDate = date
-		facts[i].ElectionType = typ
-		facts[i].ElectionCountry = country
-	}
+	return textDate
 }
 
 // otherTypeDays is how far after publication an election of another type
