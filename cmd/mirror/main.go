@@ -46,6 +46,13 @@ func handler(root string) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
+		if rest, ok := strings.CutPrefix(host, "m."); ok {
+			// A mobile host serves its site's pages (m.inform.kz is
+			// www.inform.kz) unless it was saved apart.
+			if _, err := os.Stat(filepath.Join(root, host)); err != nil {
+				host = "www." + rest
+			}
+		}
 		names := []string{r.URL.Path}
 		if strings.HasSuffix(r.URL.Path, "/") {
 			names = []string{r.URL.Path + "index", strings.TrimSuffix(r.URL.Path, "/")}
