@@ -154,6 +154,8 @@ func writeInfo(rb gowarc.WarcRecordBuilder, info Info) error {
 // result of an export that matched nothing (gowarc creates a file with the
 // first record).
 func writeInfoOnly(path string, info Info) error {
+	gowarcMu.Lock()
+	defer gowarcMu.Unlock()
 	rb := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions...)
 	rb.AddWarcHeaderTime(gowarc.WarcDate, time.Now())
 	rb.AddWarcHeader(gowarc.WarcFilename, filepath.Base(path))
@@ -180,8 +182,16 @@ type fixedName struct{ dir, name string }
 
 func (f *fixedName) NewWarcfileName() (string, string) { return f.dir, f.name }
 
+// gowarcMu serialises the use of gowarc: every NewRecordBuilder writes a
+// global of github.com/google/uuid (EnableRandPool), a data race when
+// records are built in several goroutines (a crawl saves from many). The
+// file writer builds its warcinfo records inside Write, which holds it too.
+var gowarcMu sync.Mutex
+
 // Write writes the request and response records of one fetch.
 func (w *Writer) Write(f Fetch) error {
+	gowarcMu.Lock()
+	defer gowarcMu.Unlock()
 	u, err := url.Parse(f.URL)
 	if err != nil || u.Host == "" {
 		return fmt.Errorf("warc: %q: not an absolute URL", f.URL)
@@ -284,7 +294,10 @@ func (w *Writer) Counts() Counts {
 
 // Close finishes the files (and, for Create, moves the file into place).
 func (w *Writer) Close() error {
-	if err := w.w.Close(); err != nil {
+	gowarcMu.Lock()
+	err := w.w.Close()
+	gowarcMu.Unlock()
+	if err != nil {
 		return fmt.Errorf("warc: close: %w", err)
 	}
 	if w.rename != nil {

@@ -137,3 +137,31 @@ func TestWriteDirRotates(t *testing.T) {
 		t.Errorf("%d responses in all files, want 4", responses)
 	}
 }
+
+// TestWriteConcurrently: a crawl saves from many goroutines at once.
+func TestWriteConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.warc.gz")
+	w, err := Create(path, Info{Software: "obsfacts/test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			done <- w.Write(Fetch{URL: "https://qazinform.com/news/n" + strings.Repeat("x", i), Status: 200,
+				FetchedAt: time.Now(), Header: map[string]string{"Content-Type": "text/html"}, Body: []byte("<p>observers</p>")})
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	types, _ := readBack(t, path)
+	if len(types) != 17 {
+		t.Errorf("%d records, want 17", len(types))
+	}
+}
