@@ -123,17 +123,23 @@ func (r *robotsRules) fetch(ctx context.Context, robotsURL string) (*robotstxt.R
 	if err != nil {
 		return nil, &robotsUnavailable{reason: r.reason(err)}
 	}
-	if len(body) == maxRobotsBytes {
-		// Cut at the last whole line, so no rule is read half.
-		if i := bytes.LastIndexByte(body, '\n'); i >= 0 {
-			body = body[:i+1]
-		}
-	}
-	data, err := robotstxt.FromBytes(body)
+	data, err := parseRobots(body)
 	if err != nil {
 		return nil, &robotsUnavailable{reason: "unreadable: " + firstLine(err.Error())}
 	}
 	return data, nil
+}
+
+// parseRobots reads the rules of a robots.txt: its first maxRobotsBytes,
+// cut at the last whole line there so that no rule is read half.
+func parseRobots(body []byte) (*robotstxt.RobotsData, error) {
+	if len(body) >= maxRobotsBytes {
+		body = body[:maxRobotsBytes]
+		if i := bytes.LastIndexByte(body, '\n'); i >= 0 {
+			body = body[:i+1]
+		}
+	}
+	return robotstxt.FromBytes(body)
 }
 
 // firstLine returns s up to its first line break.
