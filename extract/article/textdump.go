@@ -157,6 +157,12 @@ func readDumpHeader(lines []string, a *Article) int {
 		// ("Russian News Agency") and menus come first. A headline printed
 		// twice is the title for sure.
 		prose := isProseLine(l) || lineWords(l) >= 6 && continuesOnNextLine(lines, i)
+		if isDatelineLead(l) {
+			if a.PublishedAt.IsZero() {
+				a.PublishedAt, _ = ParseDate(l[:min(len(l), 60)])
+			}
+			continue
+		}
 		if isHeadlineLine(l) && !prose && !isMenuLine(l) && titleSeen < 2 && (a.Title == "" || lineWords(l) >= 4) && startsLikeTitle(l) {
 			a.Title = l
 			titleSeen = 1
@@ -278,6 +284,9 @@ func trimDumpTail(body []string) []string {
 				break
 			}
 		}
+		if !endsWithStop(l) && utf8.RuneCountInString(l) >= truncatedParagraph {
+			break // a paragraph the page cut short: text, not a headline
+		}
 		if l == "" || isBoilerLine(l, lower) || reNumbered.MatchString(l) || reLangPrefix.MatchString(l) || !endsWithStop(l) {
 			body = body[:len(body)-1]
 			continue
@@ -289,6 +298,10 @@ func trimDumpTail(body []string) []string {
 	}
 	return body
 }
+
+// truncatedParagraph is the length from which a line without a final stop
+// is a paragraph the page cut short, never a trailing headline.
+const truncatedParagraph = 100
 
 // lastSentenceEnd returns the end of the last sentence of l that is
 // followed by nothing or by a word glued to it ("promised.Written"), or -1.
@@ -561,6 +574,16 @@ func wrapped(line, next string) bool {
 	n, m := utf8.RuneCountInString(line), utf8.RuneCountInString(next)
 	return n >= 60 && 4*n >= 3*m
 }
+
+// isDatelineLead reports a line that opens with a place, a date and a time
+// of day ("Москва, 29 января, 2013, 12:17 — ИА Регнум. По приглашению …"):
+// the dateline and the start of the lead, never a title.
+func isDatelineLead(l string) bool {
+	head := l[:min(len(l), 60)]
+	return reClockTime.MatchString(head) && isDateLine(head[:reClockTime.FindStringIndex(head)[1]])
+}
+
+var reClockTime = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
 
 // startsLikeTitle rejects lines that cannot open a headline: a wrapped
 // sentence's continuation ("proposal of the Ministry …") or a credit.

@@ -237,6 +237,16 @@ func TestParseTextDumpLayouts(t *testing.T) {
 			body: "The first group of international observers arrived in the capital on Sunday, the commission told the press after its weekly meeting with the missions.\n\n" +
 				"The commission has accredited 61 foreign observers so far and expects more of them in the coming days before the vote, its secretary said at the briefing.",
 		},
+		{
+			name: "dateline lead is no title; paragraphs the page cut short stay",
+			dump: "Наблюдатели от ОБСЕ начали работу в Бишкеке\n" +
+				"Бишкек, 3 марта, 2021, 10:45 — ИА Новости. По приглашению министерства иностранных дел\n" +
+				"Глава миссии рассказал журналистам о планах на ближайшие недели, о встречах с кандидатами и с представителями избирательной комиссии, а также о числе наблюдателей, которые приедут\n" +
+				"По его словам, к дню голосования в состав миссии войдут около двухсот наблюдателей из тридцати государств, работа которых будет\n",
+			title: "Наблюдатели от ОБСЕ начали работу в Бишкеке", published: "2021-03-03T10:45:00+06:00",
+			body: "Глава миссии рассказал журналистам о планах на ближайшие недели, о встречах с кандидатами и с представителями избирательной комиссии, а также о числе наблюдателей, которые приедут\n" +
+				"По его словам, к дню голосования в состав миссии войдут около двухсот наблюдателей из тридцати государств, работа которых будет",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

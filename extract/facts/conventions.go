@@ -13,11 +13,12 @@ import (
 
 // group is who a count belongs to.
 type group struct {
-	subject string
-	code    string
-	canon   string
-	kind    string
-	spans   int
+	subject      string
+	code         string
+	canon        string
+	kind         string
+	spans        int
+	memberStates bool // the member states of an organisation: "45 OSCE participating States"
 }
 
 // pick is the winning reading of one count: a fact before the conventions.
@@ -32,6 +33,9 @@ type pick struct {
 }
 
 func (d *doc) toFacts(picks []pick, headline bool) []Fact {
+	if !headline {
+		statesAsTotal(picks)
+	}
 	var facts []Fact
 	lastSent := -1 // sentence of the last fact kept: the head of a list its items inherit from
 	seen := map[string]bool{}
@@ -145,4 +149,25 @@ func (d *doc) inheritedStatus(facts []Fact, lastSent, sent int) string {
 		return StatusAccredited
 	}
 	return StatusArrived
+}
+
+// statesAsTotal reads "observers from K countries" as all observers when
+// the article does not split its observers into organisations and states
+// ("More than a thousand observers from 129 countries are watching …"):
+// the countries then stand for everyone who came. Where the article also
+// counts an organisations' total or states a total of its own, the states
+// stay a part; so do the member states of an organisation ("45 OSCE
+// participating States").
+func statesAsTotal(picks []pick) {
+	for _, p := range picks {
+		if p.g.code == CodeOrgs || p.g.code == CodeAll {
+			return
+		}
+	}
+	for i := range picks {
+		g := &picks[i].g
+		if g.code == CodeStates && g.spans > 0 && !g.memberStates && picks[i].rule == RuleAggregate {
+			g.code, g.canon = CodeAll, canonAll
+		}
+	}
 }

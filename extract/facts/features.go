@@ -9,13 +9,21 @@ type Feature uint8
 
 // The features.
 const (
-	numFeatures Feature = iota
+	// FeatUncoded: the group is a name the gazetteer does not know; a
+	// reading of the same count with a known group is likelier.
+	FeatUncoded Feature = iota
+	// FeatDistant: the group stands far from the count (more than 12
+	// tokens); nearer readings are likelier.
+	FeatDistant
+	numFeatures
 )
 
-var featureNames = [numFeatures]string{}
+var featureNames = [numFeatures]string{FeatUncoded: "uncoded", FeatDistant: "distant"}
 
-// featureWeights are set by hand: see README.md, "Adding a shape".
-var featureWeights = [numFeatures]float64{}
+// featureWeights are set by hand: a weight below the gap between two
+// recognisers' priors (2 to 4) breaks ties between neighbouring shapes
+// without overturning the order of the table.
+var featureWeights = [numFeatures]float64{FeatUncoded: -3, FeatDistant: -1.5}
 
 // maxFeatureGain is the most the features can add to a prior; the scorer
 // stops trying recognisers whose prior plus this cannot beat the best.

@@ -21,7 +21,7 @@ func (d *doc) groupBefore(si, i, qstart int, u unitInfo) ([]group, Rule, bool) {
 	s := &d.sents[si]
 	from := s.ownClauseStart(qstart)
 	verb := s.hasIn(from, qstart, lang.LinkVerb)
-	cands := d.linkedMentions(s, from, qstart, verb)
+	cands := dropWholes(s, d.linkedMentions(s, from, qstart, verb))
 	if len(cands) == 0 {
 		return d.unnamedBefore(s, from, qstart, verb)
 	}
@@ -46,8 +46,8 @@ func (d *doc) linkedMentions(s *sentence, from, qstart int, verb bool) []int {
 	var cands []int
 	for k := from; k < qstart; k++ {
 		m := s.mentAt[k]
-		if m < 0 || (len(cands) > 0 && cands[len(cands)-1] == m) {
-			continue
+		if m < 0 || (len(cands) > 0 && cands[len(cands)-1] == m) || s.is(s.mentionStart(k)-1, lang.Comitative) {
+			continue // "вместе с ПА ОБСЕ": a partner
 		}
 		origin := s.is(k-1, lang.Origin) || s.is(k-1, lang.OriginLine) && s.is(k-2, lang.EachBefore)
 		if !origin && s.is(k-1, lang.Destination) {

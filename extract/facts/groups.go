@@ -247,6 +247,16 @@ func (s *sentence) skipToGroup(idx int) (k, prep int) {
 	return k, prep
 }
 
+// aggregateTail reports a list of names that goes on with an aggregate
+// ("…, CIS, SCO, 24 foreign countries"): organisations and states together.
+func (s *sentence) aggregateTail(end int) bool {
+	if s.word(end) != "," && !s.is(end, lang.Conj) {
+		return false
+	}
+	code, _, _, _ := s.readAggregate(end + 1)
+	return code != ""
+}
+
 // opensItem reports a dash and a count at k: "Германия – 5".
 func (s *sentence) opensItem(k int) bool {
 	return s.isPunct(k, "–") && (s.isNum(k+1) || s.lex.MatchAt(lang.QualAbout, s.toks, k+1) > 0 && s.isNum(k+2))
@@ -264,6 +274,15 @@ func (s *sentence) skipMissionOf(k int) int {
 	}
 	if j < len(s.toks) && s.mentAt[j] >= 0 {
 		return j // "миссии СНГ"
+	}
+	return k
+}
+
+// mentionStart returns the first token of the mention at token k.
+func (s *sentence) mentionStart(k int) int {
+	m := s.mentAt[k]
+	for k > 0 && s.mentAt[k-1] == m {
+		k--
 	}
 	return k
 }
@@ -376,8 +395,9 @@ func (d *doc) mentionsAfter(s *sentence, k int, u unitInfo) (r afterResult, rule
 			return afterResult{groups: d.mentionGroups(s, ms)}, RuleDistributive, true, true
 		}
 		g := d.mixedGroup(s, ms)
-		if s.hasIn(0, u.idx, lang.AllTogether) {
-			// "a total of 76 observers from the CIS, the SCO and the OTS"
+		if s.hasIn(0, u.idx, lang.AllTogether) || s.aggregateTail(end) {
+			// "a total of 76 observers from the CIS, the SCO and the OTS",
+			// "from the missions of PA OSCE, PACE, CIS, SCO, 24 foreign countries"
 			g.code, g.canon, g.spans = CodeAll, canonAll, 0
 		}
 		return afterResult{groups: []group{g}, aggregate: true}, RuleMixed, true, true
@@ -398,7 +418,7 @@ func (d *doc) mentionsAfter(s *sentence, k int, u unitInfo) (r afterResult, rule
 func (s *sentence) listEnd(k int) int {
 	sep := func(j int) bool { return s.toks[j].Low == "," || s.is(j, lang.Conj) || s.is(j, lang.Article) }
 	end := k
-	for end < len(s.toks) && (s.mentAt[end] >= 0 || sep(end) || s.toks[end].Low == "/" || s.is(end, lang.GroupSuffix)) {
+	for end < len(s.toks) && (s.mentAt[end] >= 0 || sep(end) || s.toks[end].Low == "/" || s.is(end, lang.GroupSuffix) || s.is(end, lang.StateForm)) {
 		if end > k && s.mentAt[end] >= 0 && s.mentAt[end-1] != s.mentAt[end] && s.opensItem(s.mentionEnd(end)) {
 			break // "от Российской Федерации, Германия – 5": the next item of a list
 		}
@@ -451,6 +471,7 @@ func (d *doc) aggregateAt(s *sentence, k int) (afterResult, bool) {
 	if code == "" || s.statesOfOrganisation(next) {
 		return afterResult{}, false
 	}
+	members := len(s.mentionsIn(subjFrom, next)) > 0
 	// "11 countries and three international organizations": mixed, all observers
 	if s.word(next) == "," || s.is(next, lang.Conj) {
 		if code2, _, _, next2 := s.readAggregate(next + 1); code2 != "" && code2 != code {
@@ -458,7 +479,7 @@ func (d *doc) aggregateAt(s *sentence, k int) (afterResult, bool) {
 			return afterResult{groups: []group{allObservers(text)}, aggregate: true}, true
 		}
 	}
-	g := group{subject: collapseSpace(s.text[s.toks[subjFrom].Start:s.toks[next-1].End]), code: code, kind: KindAggregate, spans: spans}
+	g := group{subject: collapseSpace(s.text[s.toks[subjFrom].Start:s.toks[next-1].End]), code: code, kind: KindAggregate, spans: spans, memberStates: members}
 	if code == CodeOrgs {
 		g.canon = canonOrgs
 	} else {
@@ -507,6 +528,8 @@ func (s *sentence) statesOfOrganisation(next int) bool {
 		return true
 	case s.is(next, lang.PrepOf) && next+1 < len(s.toks) && s.mentAt[next+1] >= 0:
 		return true
+	case s.is(next, lang.PrepOf) && s.is(next+1, lang.Article) && next+2 < len(s.toks) && s.mentAt[next+2] >= 0:
+		return true // "the missions of the CIS, the SCO"
 	case next < len(s.toks) && s.mentAt[next] >= 0:
 		return true
 	}
@@ -525,5 +548,5 @@ func (s *sentence) demonymOfNoun(m, next int) bool {
 	}
 	t := &s.toks[next]
 	return !t.Is(lang.GroupSuffix) && !t.Is(lang.FunctionWord) && !t.Is(lang.NameLower) && !t.Is(lang.PassiveFill) &&
-		!t.Is(lang.Participle)
+		!t.Is(lang.Participle) && !t.Is(lang.StateForm) && !t.Is(lang.Institution) // "Венгерской республики" is Hungary
 }

@@ -151,6 +151,17 @@ func ellipsisDashGroup(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, b
 	if !s.isPunct(i+1, "–") {
 		return nil, RuleNone, false, false
 	}
+	// "по одному – от Королевства Швеции и Республики Узбекистан"
+	if s.is(i+2, lang.Origin) || s.is(i+2, lang.Source) {
+		end := s.listEnd(i + 3)
+		ms := s.listMentions(i+3, end)
+		switch {
+		case len(ms) > 1 && s.is(qstart, lang.EachBefore):
+			return d.mentionGroups(s, ms), RuleDistributive, true, true
+		case len(ms) == 1:
+			return []group{d.groupFromMention(s, ms[0])}, RuleEllipsis, true, true
+		}
+	}
 	end := i + 2
 	for end < len(s.toks) && s.toks[end].Low != ";" && s.toks[end].Low != "," && s.toks[end].Low != "." && !s.isNum(end) {
 		end++

@@ -31,6 +31,7 @@ var recognisers = []recogniser{
 	{"unit out of context", 86, rejUnitOutOfContext}, // "50 people" where nothing speaks of observers
 	{"journalists", 85, rejMedia},
 	{"citizens", 84.5, rejCitizens},
+	{"core team", 84.4, rejCoreTeam},
 	{"category after", 84, rejCategoryAfter}, // "20 observers are long-term"
 	{"domestic or withdrawn", 82, rejDomesticOrWithdrawn},
 	{"number of", 80, recNumberOf},                  // "the number of accredited observers is 258 people"
@@ -53,11 +54,11 @@ var recognisers = []recogniser{
 	{"total", 48, recTotal},                    // "In total, 398 observers were accredited"
 }
 
-func one(g group, r Rule) []candidate { return []candidate{{groups: []group{g}, rule: r}} }
+func one(g group, r Rule) []candidate { return []candidate{{groups: []group{g}, rule: r, at: -1}} }
 
-func many(gs []group, r Rule) []candidate { return []candidate{{groups: gs, rule: r}} }
+func many(gs []group, r Rule) []candidate { return []candidate{{groups: gs, rule: r, at: -1}} }
 
-func reject(why string) []candidate { return []candidate{{reject: why}} }
+func reject(why string) []candidate { return []candidate{{reject: why, at: -1}} }
 
 func recRespectively(c *count) []candidate {
 	if g, ok := c.d.respectively(c.si, c.i); ok {
@@ -289,8 +290,8 @@ func recCoref(c *count) []candidate {
 // or of the article's mission ("Another 400 short-term observers …",
 // "In addition, 24 long-term observers will be sent").
 func recContinuation(c *count) []candidate {
-	if c.u.idx < 0 || c.split || !c.more || !c.bare() {
-		return nil
+	if c.u.idx < 0 || c.split || !c.more || !c.bare() || c.s.is(c.u.idx, lang.UnitDiplomat) {
+		return nil // "In addition, 64 diplomats were accredited" adds another kind
 	}
 	if c.d.lastGroup != nil {
 		return one(*c.d.lastGroup, RuleCoref)

@@ -47,6 +47,15 @@ func rejCitizens(c *count) []candidate {
 	return nil
 }
 
+// rejCoreTeam: "a core team of 11 experts", "основная группа … в составе 11
+// человек": a mission's staff of experts, not its observers.
+func rejCoreTeam(c *count) []candidate {
+	if c.u.idx >= 0 && c.u.kind == unitPerson && c.s.hasIn(c.s.ownClauseStart(c.qstart), c.i, lang.CoreTeam) {
+		return reject("a mission's core team of experts")
+	}
+	return nil
+}
+
 // rejCategoryAfter: "42 наблюдателя – долгосрочные", "20 observers are
 // long-term": a split of a group by kind.
 func rejCategoryAfter(c *count) []candidate {

@@ -16,6 +16,7 @@ type candidate struct {
 	rule   Rule
 	reject string   // non-empty: "not a fact", and why ("domestic observers")
 	feats  features // what supports or weakens the reading
+	at     int      // token where the group is named in the count's sentence, or -1
 	score  float64
 	rec    int // index of the recogniser in the table
 }
@@ -35,6 +36,7 @@ func (x *Extractor) score(c *count, explain bool) (*candidate, []candidate) {
 		}
 		for _, cand := range r.find(c) {
 			cand.rec = ri
+			cand.feats = c.features(&cand)
 			cand.score = r.prior + cand.feats.weight()
 			all = append(all, cand)
 			if best == nil || cand.score > bestScore {
@@ -49,6 +51,23 @@ func (x *Extractor) score(c *count, explain bool) (*candidate, []candidate) {
 	// all may have grown after best was taken: copy it out
 	b := *best
 	return &b, all
+}
+
+// features notes what supports or weakens a reading beyond its shape.
+func (c *count) features(cand *candidate) features {
+	fs := cand.feats
+	if cand.reject != "" {
+		return fs
+	}
+	for _, g := range cand.groups {
+		if g.code == "" && g.kind != KindAggregate {
+			fs.add(FeatUncoded)
+		}
+	}
+	if cand.at >= 0 && abs(cand.at-c.i) > 12 {
+		fs.add(FeatDistant)
+	}
+	return fs
 }
 
 // Reading is one competing reading of a count, for explaining a result:

@@ -30,6 +30,10 @@ func (d *doc) senderBefore(si, i, qstart int, u unitInfo) ([]group, Rule, bool) 
 	if s.is(k, lang.With) && !(s.mentAt[max(0, k-1)] >= 0 || s.mentAt[max(0, k-2)] >= 0 || s.mentAt[max(0, k-3)] >= 0) {
 		return nil, RuleNone, false
 	}
+	// "the OSCE PA mission, which includes 60 members": the antecedent of "which"
+	if g, ok := d.relativeAntecedent(s, verb); ok {
+		return []group{g}, RuleSender, true
+	}
 	from := s.senderClauseStart(verb)
 	if gs, rule, ok, done := d.sendersIn(s, from, verb, i, u); done {
 		return gs, rule, ok
@@ -132,8 +136,8 @@ func (s *sentence) subjectSegment(from, verb int) int {
 func (d *doc) subjectOf(s *sentence, from, verb, i int, u unitInfo) ([]group, Rule, bool) {
 	for j := from; j < verb; j++ {
 		m := s.mentAt[j]
-		if m < 0 || d.isHost(s.ments[m].Entity) {
-			continue
+		if m < 0 || d.isHost(s.ments[m].Entity) || s.is(s.mentionStart(j)-1, lang.Comitative) {
+			continue // "мы взаимодействуем с ПА ОБСЕ и направили 350": a partner, not the subject
 		}
 		end := j
 		for end < verb && (s.mentAt[end] >= 0 || s.toks[end].Low == "," || s.is(end, lang.Conj) || s.is(end, lang.Article)) {
@@ -151,4 +155,23 @@ func (d *doc) subjectOf(s *sentence, from, verb, i int, u unitInfo) ([]group, Ru
 		return []group{d.groupFromMention(s, m)}, RuleSender, true
 	}
 	return nil, RuleNone, false
+}
+
+// relativeAntecedent reads the group a relative pronoun before the verb
+// stands for: the name just before it ("…, the OSCE PA mission, which
+// includes 60 members"; "миссия СНГ, которая направила 300").
+func (d *doc) relativeAntecedent(s *sentence, verb int) (group, bool) {
+	rel := verb - 1
+	if !s.is(rel, lang.Relative) {
+		return group{}, false
+	}
+	for k := rel - 1; k >= max(0, rel-6); k-- {
+		if s.toks[k].Low == ";" || s.isNum(k) {
+			break
+		}
+		if m := s.mentAt[k]; m >= 0 && !d.isHost(s.ments[m].Entity) {
+			return d.groupFromMention(s, s.partBefore(m)), true
+		}
+	}
+	return group{}, false
 }

@@ -25,6 +25,10 @@ func (d *doc) total(si, i int, u unitInfo) (group, bool) {
 	if !anchored || !(d.foreignObs || d.accredits) {
 		return group{}, false
 	}
+	if s.is(u.idx, lang.UnitDiplomat) {
+		// "64 diplomats have been accredited": the states' observers
+		return group{subject: s.toks[u.idx].Text, code: CodeStates, canon: canonStates, kind: KindAggregate}, true
+	}
 	return allObservers(s.toks[u.idx].Text), true
 }
 

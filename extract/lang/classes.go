@@ -16,6 +16,7 @@ const (
 	UnitPerson                 // persons who are observers in an observer context: "people", "members"
 	UnitCandidate              // candidatures, applications: nominated observers
 	UnitForeigner              // "foreigners": foreign observers in an observer context
+	UnitDiplomat               // "diplomats": observers of the states that sent them
 	ObserverWord               // "observation", "наблюдат*": the text speaks of observing
 	PeopleNoun                 // "people": a head noun of a list of observer counts
 	// Words between a number and its noun.
@@ -58,6 +59,7 @@ const (
 	PrepFiller    // "the", "of" after a preposition
 	ByAgent       // "by": the agent of a passive verb
 	With          // "with": "Russia leads with 77"
+	Comitative    // "с" + instrumental: "together with" a partner, not the subject
 	Source        // "from", "из": where observers come from
 	Origin        // "от", "из": the origin before the count, in group-before order
 	OriginLine    // "линии" in "по линии": on behalf of
@@ -88,6 +90,7 @@ const (
 	Possession    // "has", "have", "had"
 	MotionVerb    // "прибыли", "направили" after a bare count: where from follows
 	Pronoun       // "it", "they", "its", "их": a group named before
+	Relative      // "which", "who", "который": a relative pronoun
 	ThemPronoun   // "them", "those", "whom": "of them"
 	CorefTrigger  // "mission", "they", "состав": a count that refers back
 	OfThem        // "of them", "из них": a subset of a group counted before
@@ -97,6 +100,7 @@ const (
 	Withdraw          // "withdrew", "revoked": observers who left
 	Media             // "media", "journalists", "СМИ": persons who report, not observe
 	Citizens          // "citizens", "граждан": a country's citizens, not its observers
+	CoreTeam          // "core team", "основная группа": a mission's experts, not its observers
 	Split             // "of them", "including", "из них": a split of a counted group
 	Percent           // "percent"
 	RangeSep          // "to", "or", "до": the two ends of a range
@@ -154,6 +158,7 @@ var classNames = [numClasses]string{
 	UnitPerson:        "unit_person",
 	UnitCandidate:     "unit_candidate",
 	UnitForeigner:     "unit_foreigner",
+	UnitDiplomat:      "unit_diplomat",
 	ObserverWord:      "observer_word",
 	PeopleNoun:        "people_noun",
 	Modifier:          "modifier",
@@ -192,6 +197,7 @@ var classNames = [numClasses]string{
 	PrepFiller:        "preposition_filler",
 	ByAgent:           "by_agent",
 	With:              "with",
+	Comitative:        "comitative",
 	Source:            "source",
 	Origin:            "origin",
 	OriginLine:        "origin_line",
@@ -222,6 +228,7 @@ var classNames = [numClasses]string{
 	Possession:        "possession",
 	MotionVerb:        "motion_verb",
 	Pronoun:           "pronoun",
+	Relative:          "relative",
 	ThemPronoun:       "them_pronoun",
 	CorefTrigger:      "coref_trigger",
 	OfThem:            "of_them",
@@ -230,6 +237,7 @@ var classNames = [numClasses]string{
 	Withdraw:          "withdraw",
 	Media:             "media",
 	Citizens:          "citizens",
+	CoreTeam:          "core_team",
 	Split:             "split",
 	Percent:           "percent",
 	RangeSep:          "range_separator",

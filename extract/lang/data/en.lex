@@ -20,6 +20,8 @@ representative
 candidates | candidacies | candidatures | nominees | applications
 [unit_foreigner]
 foreigners
+[unit_diplomat]
+diplomats
 [observer_word]
 observation
 observe | observes | observed | observing | monitoring
@@ -138,6 +140,9 @@ the | of
 by
 [with]
 with
+[comitative]
+together with
+together with
 [source]
 from
 [elided_preposition]
@@ -191,6 +196,8 @@ is | are | was | were | has | have | had | will | sent | delegated | also | woul
 including | includes | include | namely | incl | among | while | whereas | are | is | were | was
 [copula]
 are | were
+[motion_verb]
+come | came | comes | arrived | arrive
 [co_noun]
 experts | staff | staffers | specialists | analysts
 [aux_verb]
@@ -200,6 +207,8 @@ has | have | had
 [pronoun]
 our | we
 it | they | its | their
+[relative]
+which | who | that
 [them_pronoun]
 them | those | whom | which
 [coref_trigger]
@@ -221,6 +230,8 @@ declined*
 media | journalists | journalist | reporters | press | correspondents
 [citizens]
 citizens | nationals
+[core_team]
+core team | core group
 [split]
 of them | of those | of whom | of which | among them | among whom | including | incl | among those
 [percent]

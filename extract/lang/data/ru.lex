@@ -14,10 +14,14 @@ genitive_after_noun | demonym_adjectives | group_before_count
 наблюдател*
 [unit_person]
 человек* | представител* | член* | парламентари* | депутат*
+дипломат*
 [unit_candidate]
 кандидатур* | заявк*
+кандидат*
 [unit_foreigner]
 иностранц*
+[unit_diplomat]
+дипломат*
 [observer_word]
 наблюдат*
 
@@ -191,6 +195,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 [pronoun]
 наша | наш | нашей | нашу | наши | наших | нашего
 она | они | ее | её | его | их
+[relative]
+котор*
 [coref_trigger]
 наша | наш | нашей | нашу | наши | наших | нашего
 мисси* | делегац* | групп* | они* | их* | ее* | её* | состав*
@@ -208,6 +214,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 сми | журналист* | корреспондент* | массовой информации | прессы | пресса
 [citizens]
 граждан | гражданин | гражданами | граждане
+[core_team]
+основная группа | основной группы | основную группу | основной состав
 [split]
 в их числе | из общего числа | из числа | из них | в том числе | среди них | включая | из которых
 [percent]
@@ -339,3 +347,5 @@ genitive_after_noun | demonym_adjectives | group_before_count
 маслихат
 [list election_type local]
 местн | муниципал | кенеш
+[comitative]
+с | со
