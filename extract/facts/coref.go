@@ -133,8 +133,8 @@ func (d *doc) nearestMentionBefore(s *sentence, before int, orgOnly bool) (group
 		if m < 0 || s.is(k+1, lang.Participants) || d.isHost(s.ments[m].Entity) {
 			continue // "OSCE member states": the states, not the organisation
 		}
-		if orgOnly && s.ments[m].Entity.Kind != KindOrganization {
-			continue
+		if orgOnly && s.ments[m].Entity.Kind != KindOrganization || s.is(s.mentionStart(k)-1, lang.Comitative) {
+			continue // "мы взаимодействуем с ПА ОБСЕ": a partner is no antecedent
 		}
 		return d.groupFromMention(s, s.partBefore(m)), true
 	}

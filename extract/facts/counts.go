@@ -234,7 +234,13 @@ func (s *sentence) splitBefore(qstart int) bool {
 			return true
 		}
 	}
-	return false
+	// "Из наблюдателей миссии СНГ 10 человек …": the group between the
+	// split phrase and the count
+	end := qstart
+	for end > 0 && (s.mentAt[end-1] >= 0 || s.is(end-1, lang.MissionNoun)) {
+		end--
+	}
+	return end < qstart && s.lex.MatchEndingAt(lang.Split, s.toks, end) > 0
 }
 
 // withdrawn reports whether the clause of the count speaks of withdrawn or

@@ -13,18 +13,19 @@ import (
 // tokenized with the lexicon of its own language, with entity mentions and
 // dates.
 type doc struct {
-	x            *Extractor
-	a            *article.Article
-	body         string
-	lang         lang.Code // the article's language
-	sents        []sentence
-	pub          time.Time
-	host         string                     // ISO code of the country holding the election, when told
-	accredits    bool                       // the article speaks of accreditation
-	foreignObs   bool                       // the article speaks of foreign/international observers
-	runeAt       struct{ bytes, runes int } // last byte -> character offset conversion
-	lastGroup    *group                     // the named group of the last fact read, for "another 400 observers"
-	membersUntil int                        // sentences up to this one list an organisation's members by country
+	x              *Extractor
+	a              *article.Article
+	body           string
+	lang           lang.Code // the article's language
+	sents          []sentence
+	pub            time.Time
+	host           string                     // ISO code of the country holding the election, when told
+	accredits      bool                       // the article speaks of accreditation
+	foreignObs     bool                       // the article speaks of foreign/international observers
+	runeAt         struct{ bytes, runes int } // last byte -> character offset conversion
+	lastGroup      *group                     // the named group of the last fact read, for "another 400 observers"
+	membersUntil   int                        // sentences up to this one list an organisation's members by country
+	titleObservers bool                       // the title speaks of observers
 }
 
 // sentence is a span of the body with what the rules read in it.
@@ -48,6 +49,7 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		d.lang = lang.DetectArticle(a.Title, a.Body)
 	}
 	d.sents = splitSentences(a.Body, x.lists.abbreviations)
+	d.titleObservers = x.mayStateObservers(a.Title)
 	for i := range d.sents {
 		d.sents[i].observers = x.mayStateObservers(d.sents[i].text)
 	}
@@ -56,7 +58,11 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 	for i := range d.sents {
 		// a sentence that does not name observers may continue one that does,
 		// and list items continue each other ("CIS – 48;" "SCO – 9;")
-		if !d.sents[i].observers && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
+		// a sentence that accredits may count observers without naming them
+		// ("More than 70 people have already been accredited")
+		accredits := containsAny(strings.ToLower(d.sents[i].text), x.lists.accreditationCues)
+		lead := i < 3 && d.titleObservers // the lead of an article whose title speaks of observers
+		if !d.sents[i].observers && !accredits && !lead && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
 			continue
 		}
 		if d.isInlineLink(i) {

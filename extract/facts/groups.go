@@ -391,7 +391,8 @@ func (d *doc) mentionsAfter(s *sentence, k int, u unitInfo) (r afterResult, rule
 	ms := s.listMentions(k, end)
 	switch {
 	case len(ms) > 1:
-		if s.distributive(u.idx-1, u.idx) || s.is(u.idx-2, lang.EachBefore) {
+		// "по два наблюдателя от A и B", and with the noun left out "по одному от A и B"
+		if s.distributive(u.idx-1, u.idx) || s.is(u.idx-2, lang.EachBefore) || s.is(u.idx-1, lang.EachBefore) {
 			return afterResult{groups: d.mentionGroups(s, ms)}, RuleDistributive, true, true
 		}
 		g := d.mixedGroup(s, ms)

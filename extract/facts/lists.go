@@ -256,6 +256,10 @@ func (d *doc) mixedGroup(s *sentence, ms []int) group {
 // si, or at the head of the list that si continues: the head may stand
 // several items back.
 func (d *doc) observersBefore(si int) bool {
+	// the lead goes on from a title about observers ("… to monitor the election")
+	if si < 3 && d.titleObservers {
+		return true
+	}
 	for back := 1; si-back >= 0 && back <= 40; back++ {
 		p := &d.sents[si-back]
 		if p.observers {

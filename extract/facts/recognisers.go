@@ -141,7 +141,14 @@ func recNamed(c *count) []candidate {
 	if c.u.host {
 		return reject("observers of the host country") // "Kazakh observers" at a Kazakh election
 	}
-	return one(c.d.groupFromMention(c.s, c.u.entity), RuleNamed)
+	g := c.d.groupFromMention(c.s, c.u.entity)
+	if c.s.is(c.u.idx, lang.UnitMP) {
+		// "50 OSCE parliamentarians" are members of its parliamentary assembly
+		if e, ok := c.d.x.gaz.AssemblyOf(g.code); ok {
+			g.code, g.canon = e.Code, e.Canonical
+		}
+	}
+	return one(g, RuleNamed)
 }
 
 func recGroupAfter(c *count) []candidate {

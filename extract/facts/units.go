@@ -1,6 +1,10 @@
 package facts
 
-import "github.com/obsfacts/obsfacts/extract/lang"
+import (
+	"strings"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
+)
 
 // Units: what a number counts. A count is a fact only when its noun is
 // observers, or persons or candidacies in an observer context.
@@ -126,8 +130,10 @@ func (s *sentence) memberUnit(i int) (unitInfo, bool) {
 }
 
 // observerContext reports whether persons counted in sentence si are
-// observers: the sentence speaks of observers or of a mission, or follows
-// one that does ("It numbers 57 people").
+// observers: the sentence speaks of observers or of a mission, and a
+// sentence before it, or one after it in the same paragraph, speaks of
+// observers ("It numbers 57 people"; "More than 70 people have already been
+// accredited. … a group of international observers from the CIS IPA").
 func (d *doc) observerContext(si int) bool {
 	s := &d.sents[si]
 	mission := false
@@ -136,14 +142,28 @@ func (d *doc) observerContext(si int) bool {
 		if t.Is(lang.UnitObserver) || t.Is(lang.ObserverWord) {
 			return true
 		}
-		if t.Is(lang.MissionNoun) || t.Is(lang.SenderVerb) || t.Is(lang.LinkVerb) || t.Is(lang.Pronoun) || t.Is(lang.Accredit) {
+		if t.Is(lang.MissionNoun) || t.Is(lang.SenderVerb) || t.Is(lang.LinkVerb) || t.Is(lang.Pronoun) || t.Is(lang.Accredit) || t.Is(lang.MotionVerb) {
 			mission = true // "It numbers 57 people", "70 people have been accredited"
 		}
 	}
 	if !mission {
 		return false
 	}
-	return d.observersBefore(si)
+	return d.observersBefore(si) || d.observersLaterInParagraph(si)
+}
+
+// observersLaterInParagraph reports observers named in the next few
+// sentences of the same paragraph.
+func (d *doc) observersLaterInParagraph(si int) bool {
+	for k := si + 1; k < len(d.sents) && k <= si+4; k++ {
+		if strings.Contains(d.body[d.sents[k-1].end:d.sents[k].start], "\n\n") {
+			return false
+		}
+		if d.sents[k].observers {
+			return true
+		}
+	}
+	return false
 }
 
 // categoryAfter reports a count followed by its category: "42 наблюдателя –

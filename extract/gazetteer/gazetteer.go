@@ -461,6 +461,22 @@ func (g *Gazetteer) PartOf(part, whole string) bool {
 	return p >= 0 && g.entities[p].Code == whole
 }
 
+// AssemblyOf returns the parliamentary assembly that belongs to the
+// organisation with the given code (OSCE-PA for OSCE, CIS-IPA for CIS):
+// "50 OSCE parliamentarians" are members of the OSCE's assembly.
+func (g *Gazetteer) AssemblyOf(code string) (Entity, bool) {
+	i, ok := g.byCode[code]
+	if !ok || code == "" {
+		return Entity{}, false
+	}
+	for j, p := range g.parent {
+		if p == i && strings.Contains(g.entities[j].Canonical, "arliamentary Assembly") {
+			return g.entities[j], true
+		}
+	}
+	return Entity{}, false
+}
+
 // Lookup tells which entity a subject phrase names, e.g. "the CIS
 // observation mission", "Central Election Commission of Kyrgyzstan",
 // "от Межпарламентской Ассамблеи СНГ". Words such as "mission", "observers",

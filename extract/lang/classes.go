@@ -17,6 +17,7 @@ const (
 	UnitCandidate              // candidatures, applications: nominated observers
 	UnitForeigner              // "foreigners": foreign observers in an observer context
 	UnitDiplomat               // "diplomats": observers of the states that sent them
+	UnitMP                     // "parliamentarians", "MPs": members of a parliament or a parliamentary assembly
 	ObserverWord               // "observation", "наблюдат*": the text speaks of observing
 	PeopleNoun                 // "people": a head noun of a list of observer counts
 	// Words between a number and its noun.
@@ -159,6 +160,7 @@ var classNames = [numClasses]string{
 	UnitCandidate:     "unit_candidate",
 	UnitForeigner:     "unit_foreigner",
 	UnitDiplomat:      "unit_diplomat",
+	UnitMP:            "unit_mp",
 	ObserverWord:      "observer_word",
 	PeopleNoun:        "people_noun",
 	Modifier:          "modifier",

@@ -22,6 +22,8 @@ candidates | candidacies | candidatures | nominees | applications
 foreigners
 [unit_diplomat]
 diplomats
+[unit_mp]
+parliamentarians | mps | meps | lawmakers | legislators | deputies
 [observer_word]
 observation
 observe | observes | observed | observing | monitoring
@@ -35,6 +37,7 @@ short-term | longterm | shortterm | new | registered | election | electoral | ex
 observation | observer | parliamentary | individual | outside | external | visiting | further | expected
 nominated | proposed | total | strong | monitoring
 term
+*ly
 [modifier_aggregate]
 foreign | international | overseas | outside | external
 [modifier_category]
@@ -104,6 +107,7 @@ missions | agencies
 states | countries | nations | state | country | nation | governments
 embassies | embassy
 diplomatic corps
+electoral institutions | electoral bodies | election commissions | election bodies | electoral commissions
 [aggregate_modifier]
 other | partner | intergovernmental | inter-governmental | regional | member | various | different
 friendly | parliamentary
@@ -198,6 +202,7 @@ including | includes | include | namely | incl | among | while | whereas | are |
 are | were
 [motion_verb]
 come | came | comes | arrived | arrive
+travel | will travel | arrives
 [co_noun]
 experts | staff | staffers | specialists | analysts
 [aux_verb]

@@ -22,6 +22,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 иностранц*
 [unit_diplomat]
 дипломат*
+[unit_mp]
+парламентари* | депутат*
 [observer_word]
 наблюдат*
 
@@ -218,6 +220,7 @@ genitive_after_noun | demonym_adjectives | group_before_count
 основная группа | основной группы | основную группу | основной состав
 [split]
 в их числе | из общего числа | из числа | из них | в том числе | среди них | включая | из которых
+из наблюдател*
 [percent]
 процент*
 [range_separator]
