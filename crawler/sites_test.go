@@ -50,6 +50,7 @@ type siteServer struct {
 	mu          sync.Mutex
 	hits        map[string]int
 	notModified map[string]int // hits answered 304
+	abandoned   map[string]int // hits the client gave up on before the answer
 	times       map[string][]time.Time
 	// onHit, when set, runs after each counted hit with the total so far.
 	onHit func(total int)
@@ -66,7 +67,7 @@ func newSiteServer(t testing.TB) *siteServer {
 // newSiteServerAt serves the fixture sites found under root.
 func newSiteServerAt(t testing.TB, root string) *siteServer {
 	t.Helper()
-	s := &siteServer{root: root, hits: map[string]int{}, notModified: map[string]int{}, times: map[string][]time.Time{}}
+	s := &siteServer{root: root, hits: map[string]int{}, notModified: map[string]int{}, abandoned: map[string]int{}, times: map[string][]time.Time{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -89,6 +90,15 @@ func (s *siteServer) serve(w http.ResponseWriter, r *http.Request) {
 	if hook != nil && !strings.HasSuffix(r.URL.Path, "/robots.txt") {
 		defer hook(total)
 	}
+	defer func() {
+		// The client gave up before the answer was out (its timeout, on a
+		// loaded machine): the request is retried, which is no refetch.
+		if r.Context().Err() != nil {
+			s.mu.Lock()
+			s.abandoned[key]++
+			s.mu.Unlock()
+		}
+	}()
 	if extra != nil && extra(w, r) {
 		return
 	}
@@ -190,13 +200,14 @@ func (s *siteServer) tryFile(w http.ResponseWriter, r *http.Request, host, base 
 	return false
 }
 
-// fullHits returns, per host+requestURI, the requests not answered 304.
+// fullHits returns, per host+requestURI, the requests answered in full:
+// not with a 304, and not given up on by the client.
 func (s *siteServer) fullHits() map[string]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make(map[string]int, len(s.hits))
 	for k, v := range s.hits {
-		out[k] = v - s.notModified[k]
+		out[k] = v - s.notModified[k] - s.abandoned[k]
 	}
 	return out
 }
