@@ -13,7 +13,6 @@ import (
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/export/warc"
 	"github.com/obsfacts/obsfacts/extract"
-	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
@@ -125,13 +124,16 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	cfg.RefreshArticles = o.refresh
 	cfg.Args = args
 
-	st, err := store.Open(o.dbPath)
+	st, err := openOrCreate(o.dbPath)
 	if err != nil {
-		return dbError(o.dbPath, err)
+		return err
 	}
 	defer st.Close()
 	a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
-	cfg.Frontier, cfg.Archive, cfg.RunLog, cfg.Lock = st, st, st, st
+	cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
+	if lock, ok := st.(crawler.Lock); ok { // a frontier only one process may work on
+		cfg.Lock = lock
+	}
 	if o.warcDir != "" {
 		w, err := warc.CreateDir(o.warcDir, "obsfacts-", 0, warcInfo(o.dbPath, o.contact))
 		if err != nil {

@@ -3,10 +3,8 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -159,28 +157,13 @@ func wrapList(words []string, width int, indent string) string {
 
 const defaultDB = "obsfacts.db"
 
-// openExisting opens the store at path to read it (see openReadOnly).
-func openExisting(path string) (*store.Store, error) { return openReadOnly(path) }
-
 // openToExport checks the output format, then opens the database to read,
 // in this order so that a mistyped format creates nothing.
-func openToExport(out *output, dbPath string) (string, *store.Store, error) {
+func openToExport(out *output, dbPath string) (string, database, error) {
 	format, err := out.resolveFormat()
 	if err != nil {
 		return "", nil, err
 	}
-	st, err := openExisting(dbPath)
+	st, err := openReadOnly(dbPath)
 	return format, st, err
-}
-
-// requireDB refuses to create an empty database where the user meant to
-// read one.
-func requireDB(path string) error {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no database at %s: run 'obsfacts crawl' or 'obsfacts extract --db %s' first, or pass --db", path, path)
-		}
-		return err
-	}
-	return nil
 }

@@ -20,7 +20,6 @@ import (
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
 	"github.com/obsfacts/obsfacts/extract/article"
-	"github.com/obsfacts/obsfacts/store"
 )
 
 func init() {
@@ -81,9 +80,9 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 	counts := map[string]int{}
 	var saver resultSaver
 	if o.dbPath != "" {
-		st, err := store.Open(o.dbPath)
+		st, err := openOrCreate(o.dbPath)
 		if err != nil {
-			return dbError(o.dbPath, err)
+			return err
 		}
 		defer st.Close()
 		runID, err := st.StartCommand(ctx, "extract", strings.TrimSpace(fmt.Sprintf("%d inputs %s", len(inputs), flagLine(cmd))))

@@ -17,7 +17,7 @@ func newStatsCmd(a *app) *cobra.Command {
 subject code, URLs that failed or were skipped by reason, and recent runs.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := openExisting(dbPath)
+			st, err := openReadOnly(dbPath)
 			if err != nil {
 				return err
 			}
