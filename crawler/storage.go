@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/obsfacts/obsfacts/extract"
@@ -138,4 +139,38 @@ type Lock interface {
 	// error naming the crawl that holds it. tookOver describes a lock left
 	// by a crawl that died, taken over ("" if none); unlock gives it back.
 	LockCrawl(ctx context.Context, args string) (unlock func() error, tookOver string, err error)
+}
+
+// ErrLeaseLost is returned (wrapped) by a shared Frontier's Finish, Retry
+// and FailTransient for an item this process no longer holds: its lease
+// expired (the process stalled longer than the lease) and another worker
+// took the item. The other worker finishes it; this process drops it.
+var ErrLeaseLost = errors.New("lease lost: another worker took the item")
+
+// HostGate keeps the politeness of a crawl shared by several processes
+// (a PostgreSQL store): each host's parallel slots and next allowed request
+// time live in the store, so the limits hold for the whole crawl rather
+// than per process. Without one, each process spaces its own requests.
+type HostGate interface {
+	// TakeHost waits until one of the host's parallel slots is free and its
+	// next allowed time has come, and holds the slot for one request.
+	// release gives it back; the slot's next request may start delay later.
+	TakeHost(ctx context.Context, host string, parallel int) (release func(delay time.Duration), err error)
+}
+
+// RobotsFile is a robots.txt as fetched: the status and body (at most
+// 500 KiB), or why it could not be had (Unavailable).
+type RobotsFile struct {
+	Status      int
+	Body        []byte
+	Unavailable string
+}
+
+// RobotsStore keeps each origin's robots.txt for a whole crawl shared by
+// several processes, so it is fetched once per crawl, not once per process.
+type RobotsStore interface {
+	// Robots returns the robots.txt recorded for origin (scheme://host[:port])
+	// in this crawl; when there is none it calls fetch, records and returns
+	// its answer. Callers for one origin wait for the first.
+	Robots(ctx context.Context, origin string, fetch func(context.Context) RobotsFile) (RobotsFile, error)
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/obsfacts/obsfacts/crawler"
@@ -25,23 +24,7 @@ var (
 // article and facts in the same transaction, replacing the facts stored
 // earlier for the article.
 func (s *Store) SaveResponse(ctx context.Context, resp crawler.Response, result *extract.Result) error {
-	pr := pageRow{
-		source: resp.Item.URL, url: resp.Item.URL, finalURL: resp.FinalURL, site: resp.Item.Site,
-		status: resp.Status, headers: resp.Header, requestHeaders: resp.RequestHeader, body: resp.Body, fetchedAt: resp.FetchedAt,
-		kind: resp.Item.Kind, articleKey: resp.ArticleKey,
-	}
-	for k, v := range resp.Header {
-		if strings.EqualFold(k, "Content-Type") {
-			pr.contentType = v
-		}
-	}
-	if pr.kind == "" {
-		pr.kind = crawler.KindArticle
-	}
-	if result != nil && pr.articleKey == "" {
-		pr.articleKey = DeriveArticleKey(extract.Page{Source: resp.Item.URL, URL: resp.FinalURL}, result.Article)
-	}
-	if err := s.save(ctx, pr, result); err != nil {
+	if err := s.save(ctx, ResponsePage(resp, result), result); err != nil {
 		return fmt.Errorf("store: save response %s: %w", resp.Item.URL, err)
 	}
 	return nil
@@ -71,7 +54,7 @@ ORDER BY last_seen DESC, id DESC LIMIT 1`, u).
 	if err := json.Unmarshal([]byte(headers), &r.Header); err != nil {
 		return crawler.Response{}, false, fmt.Errorf("store: last response %s: headers: %w", u, err)
 	}
-	if r.Body, err = decompress(body, encoding); err != nil {
+	if r.Body, err = DecodeBody(body, encoding); err != nil {
 		return crawler.Response{}, false, fmt.Errorf("store: last response %s: %w", u, err)
 	}
 	if fetched != "" {
@@ -98,22 +81,10 @@ type ArchiveFilter struct {
 // fetch first, with its request and response headers and its body.
 // Responses are read in batches: memory does not grow with the archive.
 func (s *Store) EachResponse(ctx context.Context, f ArchiveFilter, fn func(crawler.Response) error) error {
-	conds, args := []string{"url != ''", "status IS NOT NULL", "fetched_at IS NOT NULL"}, []any{}
-	if !f.Since.IsZero() {
-		conds = append(conds, "fetched_at >= ?")
-		args = append(args, f.Since.UTC().Format(time.DateOnly))
-	}
-	if !f.Until.IsZero() {
-		conds = append(conds, "fetched_at < ?")
-		args = append(args, f.Until.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
-	}
-	if f.Site != "" {
-		conds = append(conds, `(site = ? OR url LIKE 'http%://' || ? || '/%' OR url LIKE 'http%://%.' || ? || '/%')`)
-		args = append(args, f.Site, f.Site, f.Site)
-	}
+	where, args := f.Where()
 	var after int64
 	for {
-		batch, err := s.responseBatch(ctx, strings.Join(conds, " AND "), args, after)
+		batch, err := s.responseBatch(ctx, where, args, after)
 		if err != nil {
 			return fmt.Errorf("store: each response: %w", err)
 		}
@@ -164,7 +135,7 @@ FROM pages WHERE `+where+` AND id > ? ORDER BY id LIMIT ?`, append(args, after, 
 				return nil, fmt.Errorf("page %d: request headers: %w", a.id, err)
 			}
 		}
-		if r.Body, err = decompress(body, enc); err != nil {
+		if r.Body, err = DecodeBody(body, enc); err != nil {
 			return nil, fmt.Errorf("page %d: %w", a.id, err)
 		}
 		if r.FetchedAt, err = time.Parse(timeFormat, fetched); err != nil {

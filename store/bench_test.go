@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 func BenchmarkSaveResult(b *testing.B) {
 	ctx := context.Background()
-	s := openTemp(b)
+	s := backends[0].fresh(b)
 	sentences := make([]string, 8)
 	for i := range sentences {
 		sentences[i] = fmt.Sprintf("Group %d has accredited %d observers so far, the commission said.", i, 10+i)

@@ -1,9 +1,8 @@
-package store
+package store_test
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -27,7 +26,7 @@ func keys(its []crawler.Item) []string {
 	return out
 }
 
-func mustLease(t *testing.T, s *Store, n int) []string {
+func mustLease(t *testing.T, s testStore, n int) []string {
 	t.Helper()
 	got, err := s.Lease(context.Background(), n)
 	if err != nil {
@@ -36,9 +35,9 @@ func mustLease(t *testing.T, s *Store, n int) []string {
 	return keys(got)
 }
 
-func TestFrontierAddLeaseFinish(t *testing.T) {
+func testFrontierAddLeaseFinish(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	if n, err := s.Add(ctx, items("a", "b", "c")); err != nil || n != 3 {
 		t.Fatalf("Add = %d, %v", n, err)
 	}
@@ -79,7 +78,7 @@ func TestFrontierAddLeaseFinish(t *testing.T) {
 		t.Error("Finish accepted an unknown key")
 	}
 	var state, reason string
-	if err := s.db.QueryRow(`SELECT state, reason FROM frontier WHERE key = 'b'`).Scan(&state, &reason); err != nil {
+	if err := b.sql(t, s).QueryRow(`SELECT state, reason FROM frontier WHERE key = 'b'`).Scan(&state, &reason); err != nil {
 		t.Fatal(err)
 	}
 	if state != "failed" || reason != "http 404" {
@@ -87,9 +86,9 @@ func TestFrontierAddLeaseFinish(t *testing.T) {
 	}
 }
 
-func TestFrontierRetry(t *testing.T) {
+func testFrontierRetry(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	if _, err := s.Add(ctx, items("a", "b")); err != nil {
 		t.Fatal(err)
 	}
@@ -117,13 +116,10 @@ func TestFrontierRetry(t *testing.T) {
 
 // TestFrontierKilled: items leased by a process that dies are handed out
 // again after reopening and Recover.
-func TestFrontierKilled(t *testing.T) {
+func testFrontierKilled(t *testing.T, b *backend) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "f.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := b.fresh(t)
+	s := first
 	if _, err := s.Add(ctx, items("a", "b", "c")); err != nil {
 		t.Fatal(err)
 	}
@@ -131,16 +127,12 @@ func TestFrontierKilled(t *testing.T) {
 	if err := s.Finish(ctx, "a", crawler.StateDone, ""); err != nil {
 		t.Fatal(err)
 	}
-	s.Close() // "killed": b never finished
-
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	// "killed": b never finished
+	s = b.again(t, first)
 	if got := mustLease(t, s, 10); !reflect.DeepEqual(got, []string{"c"}) {
 		t.Errorf("before Recover lease = %v, want [c]", got)
 	}
+	b.died()
 	if n, failed, err := s.Recover(ctx, 4); err != nil || n != 2 || failed != 0 {
 		t.Errorf("Recover = %d, %d, %v; want 2 (b and c) requeued", n, failed, err)
 	}
@@ -155,9 +147,9 @@ func TestFrontierKilled(t *testing.T) {
 
 // TestFrontierCrashLoop: an item in flight whenever a run dies counts an
 // attempt per death and is failed for good at the limit.
-func TestFrontierCrashLoop(t *testing.T) {
+func testFrontierCrashLoop(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	if _, err := s.Add(ctx, items("bomb", "fine")); err != nil {
 		t.Fatal(err)
 	}
@@ -166,6 +158,7 @@ func TestFrontierCrashLoop(t *testing.T) {
 			t.Fatalf("run %d leased %v", run, got)
 		}
 		// The process dies here; the next run recovers.
+		b.died()
 		requeued, failed, err := s.Recover(ctx, 3)
 		if err != nil {
 			t.Fatal(err)
@@ -176,7 +169,7 @@ func TestFrontierCrashLoop(t *testing.T) {
 	}
 	var state, failure, reason string
 	var attempts, crashes int
-	if err := s.db.QueryRow(`SELECT state, failure, reason, attempts, crashes FROM frontier WHERE key = 'bomb'`).
+	if err := b.sql(t, s).QueryRow(`SELECT state, failure, reason, attempts, crashes FROM frontier WHERE key = 'bomb'`).
 		Scan(&state, &failure, &reason, &attempts, &crashes); err != nil {
 		t.Fatal(err)
 	}
@@ -197,9 +190,9 @@ func TestFrontierCrashLoop(t *testing.T) {
 
 // TestFrontierRequeue: transient failures come back in later runs until
 // they failed in maxRuns runs; permanent ones only when all are asked for.
-func TestFrontierRequeue(t *testing.T) {
+func testFrontierRequeue(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	if _, err := s.Add(ctx, items("down", "gone")); err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +219,7 @@ func TestFrontierRequeue(t *testing.T) {
 	}
 	var runs, attempts int
 	var reason string
-	if err := s.db.QueryRow(`SELECT failed_runs, attempts, reason FROM frontier WHERE key = 'down'`).Scan(&runs, &attempts, &reason); err != nil {
+	if err := b.sql(t, s).QueryRow(`SELECT failed_runs, attempts, reason FROM frontier WHERE key = 'down'`).Scan(&runs, &attempts, &reason); err != nil {
 		t.Fatal(err)
 	}
 	if runs != 3 || reason != "network: connection refused (after 4 attempts)" {
@@ -246,9 +239,9 @@ func TestFrontierRequeue(t *testing.T) {
 	}
 }
 
-func TestRunLog(t *testing.T) {
+func testRunLog(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	id, err := s.StartRun(ctx, "--site kazinform --since 2022-01-01")
 	if err != nil {
 		t.Fatal(err)
@@ -257,7 +250,7 @@ func TestRunLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	var runID int64
-	if err := s.db.QueryRow(`SELECT run_id FROM frontier WHERE key = 'a'`).Scan(&runID); err != nil || runID != id {
+	if err := b.sql(t, s).QueryRow(`SELECT run_id FROM frontier WHERE key = 'a'`).Scan(&runID); err != nil || runID != id {
 		t.Errorf("frontier run_id = %d, %v; want %d", runID, err, id)
 	}
 	if err := s.FinishRun(ctx, id, map[string]int{"pages": 3, "facts": 7}, "ok"); err != nil {
@@ -268,7 +261,7 @@ func TestRunLog(t *testing.T) {
 	}
 	var command, args, outcome, counts string
 	var finished *string
-	if err := s.db.QueryRow(`SELECT command, args, outcome, counts, finished_at FROM runs WHERE id = ?`, id).
+	if err := b.sql(t, s).QueryRow(`SELECT command, args, outcome, counts, finished_at FROM runs WHERE id = $1`, id).
 		Scan(&command, &args, &outcome, &counts, &finished); err != nil {
 		t.Fatal(err)
 	}
@@ -278,18 +271,18 @@ func TestRunLog(t *testing.T) {
 	}
 }
 
-// Two Stores on one file (two crawler processes) never lease an item twice.
-func TestFrontierConcurrentLease(t *testing.T) {
+// Four Stores on one database (four crawl processes) never lease an item twice.
+func testFrontierConcurrentLease(t *testing.T, b *backend) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "c.db")
-	var stores [2]*Store
+	var stores [4]testStore
+	stores[0] = b.fresh(t)
 	for i := range stores {
-		s, err := Open(path)
-		if err != nil {
+		if i > 0 {
+			stores[i] = b.again(t, stores[0])
+		}
+		if _, err := stores[i].StartRun(ctx, ""); err != nil {
 			t.Fatal(err)
 		}
-		defer s.Close()
-		stores[i] = s
 	}
 	var all []string
 	for i := range 60 {
@@ -301,7 +294,7 @@ func TestFrontierConcurrentLease(t *testing.T) {
 	results := make(chan []string, 4)
 	errs := make(chan error, 4)
 	for w := range 4 {
-		go func(s *Store) {
+		go func(s testStore) {
 			var got []string
 			for {
 				its, err := s.Lease(ctx, 3)
@@ -321,7 +314,7 @@ func TestFrontierConcurrentLease(t *testing.T) {
 					}
 				}
 			}
-		}(stores[w%2])
+		}(stores[w])
 	}
 	seen := map[string]int{}
 	for range 4 {
@@ -343,9 +336,9 @@ func TestFrontierConcurrentLease(t *testing.T) {
 
 // TestFrontierRevisit: items an earlier run finished come back once per
 // run, marked Revisit; new ones are added; others are left alone.
-func TestFrontierRevisit(t *testing.T) {
+func testFrontierRevisit(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	run1, _ := s.StartRun(ctx, "")
 	if added, requeued, err := s.Revisit(ctx, items("start", "other")); err != nil || added != 2 || requeued != 0 {
 		t.Fatalf("first Revisit = %d, %d, %v", added, requeued, err)
@@ -377,9 +370,9 @@ func TestFrontierRevisit(t *testing.T) {
 	}
 }
 
-func TestSeenLinks(t *testing.T) {
+func testSeenLinks(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	if n, err := s.Seen(ctx, []string{"a", "b"}); err != nil || n != 2 {
 		t.Errorf("Seen = %d, %v", n, err)
 	}

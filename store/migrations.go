@@ -384,7 +384,51 @@ UPDATE runs SET note = CASE
 	`
 ALTER TABLE pages ADD COLUMN request_headers TEXT;   -- JSON object; NULL: not recorded
 `,
+	// 8: crawls shared by several processes (the PostgreSQL store; an
+	// SQLite store has one crawl at a time and leaves these empty): each
+	// process is a worker row with a heartbeat, the workers of one crawl
+	// share a crawl_id; an item in flight is leased to a worker until
+	// lease_until, and taken by another worker after it; host_slots holds
+	// each host's next allowed request time and parallel slots for the whole
+	// crawl; robots keeps each origin's robots.txt once per crawl. Times
+	// here are RFC 3339 in UTC with microseconds.
+	`
+CREATE TABLE workers (
+	id           INTEGER PRIMARY KEY,
+	run_id       INTEGER REFERENCES runs(id),
+	crawl_id     INTEGER,                   -- the run of the crawl's first worker; NULL: not a crawl
+	host         TEXT NOT NULL,             -- host name of the machine
+	pid          INTEGER NOT NULL,
+	started_at   TEXT NOT NULL,
+	heartbeat_at TEXT NOT NULL,             -- the last sign of life
+	expires_at   TEXT NOT NULL,             -- dead when no heartbeat came by then
+	finished_at  TEXT
+);
+ALTER TABLE frontier ADD COLUMN worker_id INTEGER;   -- in flight: the worker holding the lease; done: the worker that finished it
+ALTER TABLE frontier ADD COLUMN lease_until TEXT;    -- in flight: another worker may take the item after this time
+CREATE TABLE host_slots (
+	host       TEXT NOT NULL,               -- host name without www., m., amp.
+	slot       INTEGER NOT NULL,            -- 0 .. parallel-1
+	holder     TEXT,                        -- the request holding the slot; NULL: free
+	worker_id  INTEGER,
+	held_until TEXT,                        -- a dead holder's slot is free after this time
+	free_at    TEXT NOT NULL,               -- the slot's next request may start at this time
+	PRIMARY KEY (host, slot)
+);
+CREATE TABLE robots (
+	crawl_id   INTEGER NOT NULL,
+	origin     TEXT NOT NULL,               -- scheme://host[:port]
+	status     INTEGER NOT NULL,            -- HTTP status; 0: not fetched (see error)
+	body       BLOB NOT NULL,
+	error      TEXT NOT NULL DEFAULT '',    -- why it could not be had
+	fetched_at TEXT NOT NULL,
+	PRIMARY KEY (crawl_id, origin)
+);
+`,
 }
+
+// SchemaVersion is the schema version this program writes.
+func SchemaVersion() int { return len(migrations) }
 
 // migrate brings the database to the latest schema version, one migration
 // per transaction. It is safe to call on every open.

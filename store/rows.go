@@ -22,10 +22,10 @@ type Filter struct {
 	Hosts []string
 }
 
-// where returns the SQL condition and arguments for f over articles a and
+// Where returns the SQL condition and arguments for f over articles a and
 // pages p.
-func (f Filter) where() (string, []any) {
-	conds := []string{"1"}
+func (f Filter) Where() (string, []any) {
+	conds := []string{"1 = 1"}
 	var args []any
 	if !f.Since.IsZero() {
 		conds = append(conds, "a.published_date >= ?")
@@ -52,7 +52,7 @@ func (f Filter) where() (string, []any) {
 // memory does not grow with the database. An error from fn stops the
 // iteration and is returned as is.
 func (s *Store) Rows(ctx context.Context, f Filter, fn func(export.Row) error) error {
-	where, args := f.where()
+	where, args := f.Where()
 	// published_at has the site's offset, so order by the instant it names;
 	// undated articles go last.
 	rows, err := s.rdb.QueryContext(ctx, `
@@ -159,7 +159,7 @@ WHERE a.id > ? ORDER BY a.id LIMIT ?`, after, eachPageBatch)
 				rows.Close()
 				return fmt.Errorf("store: each page: %w", err)
 			}
-			if it.page.Body, err = decompress(body, encoding); err != nil {
+			if it.page.Body, err = DecodeBody(body, encoding); err != nil {
 				rows.Close()
 				return fmt.Errorf("store: each page: page %d: %w", it.pageID, err)
 			}

@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/store"
 )
 
 // saved is one saved page with what NewRow should make of its facts.
@@ -20,7 +21,7 @@ type saved struct {
 	res  *extract.Result
 }
 
-func seed(t *testing.T, s *Store) []saved {
+func seed(t *testing.T, s testStore) []saved {
 	t.Helper()
 	astana6 := time.FixedZone("+06", 6*3600)
 	var out []saved
@@ -41,7 +42,7 @@ func seed(t *testing.T, s *Store) []saved {
 	return out
 }
 
-func collect(t *testing.T, s *Store, f Filter) []export.Row {
+func collect(t *testing.T, s testStore, f store.Filter) []export.Row {
 	t.Helper()
 	var rows []export.Row
 	if err := s.Rows(context.Background(), f, func(r export.Row) error { rows = append(rows, r); return nil }); err != nil {
@@ -50,8 +51,8 @@ func collect(t *testing.T, s *Store, f Filter) []export.Row {
 	return rows
 }
 
-func TestRowsRoundTrip(t *testing.T) {
-	s := openTemp(t)
+func testRowsRoundTrip(t *testing.T, b *backend) {
+	s := b.fresh(t)
 	pages := seed(t, s)
 	var want []export.Row
 	for _, i := range []int{2, 1, 0, 3} { // publication order, undated last
@@ -59,13 +60,13 @@ func TestRowsRoundTrip(t *testing.T) {
 			want = append(want, export.NewRow(pages[i].page, pages[i].res.Article, f))
 		}
 	}
-	got := collect(t, s, Filter{})
+	got := collect(t, s, store.Filter{})
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("rows differ from export.NewRow:\n got %+v\nwant %+v", got, want)
 	}
 	// The stored offsets still point at the evidence in the stored body.
 	var body string
-	if err := s.db.QueryRow(`SELECT body FROM articles WHERE article_key = ?`, "https://en.example.kz/b").Scan(&body); err != nil {
+	if err := b.sql(t, s).QueryRow(`SELECT body FROM articles WHERE article_key = $1`, "https://en.example.kz/b").Scan(&body); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range got[2:4] {
@@ -75,24 +76,24 @@ func TestRowsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestRowsFilter(t *testing.T) {
-	s := openTemp(t)
+func testRowsFilter(t *testing.T, b *backend) {
+	s := b.fresh(t)
 	seed(t, s)
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	tests := []struct {
 		name string
-		f    Filter
+		f    store.Filter
 		want []string // source of each row
 	}{
-		{"all", Filter{}, []string{"c", "a", "b", "b", "undated"}},
-		{"since inclusive", Filter{Since: day("2023-03-10")}, []string{"a", "b", "b"}},
-		{"until inclusive, local date", Filter{Until: day("2022-11-20")}, []string{"c"}},
-		{"window", Filter{Since: day("2022-01-01"), Until: day("2022-12-31")}, []string{"c"}},
-		{"host", Filter{Hosts: []string{"en.example.kz"}}, []string{"b", "b", "undated"}},
-		{"parent domain", Filter{Hosts: []string{"example.kz"}}, []string{"a", "b", "b", "undated"}},
-		{"several hosts", Filter{Hosts: []string{"ru.example.kz", "example.kg"}}, []string{"c", "a"}},
-		{"no wildcard", Filter{Hosts: []string{"%"}}, nil},
-		{"unknown", Filter{Hosts: []string{"example.uz"}}, nil},
+		{"all", store.Filter{}, []string{"c", "a", "b", "b", "undated"}},
+		{"since inclusive", store.Filter{Since: day("2023-03-10")}, []string{"a", "b", "b"}},
+		{"until inclusive, local date", store.Filter{Until: day("2022-11-20")}, []string{"c"}},
+		{"window", store.Filter{Since: day("2022-01-01"), Until: day("2022-12-31")}, []string{"c"}},
+		{"host", store.Filter{Hosts: []string{"en.example.kz"}}, []string{"b", "b", "undated"}},
+		{"parent domain", store.Filter{Hosts: []string{"example.kz"}}, []string{"a", "b", "b", "undated"}},
+		{"several hosts", store.Filter{Hosts: []string{"ru.example.kz", "example.kg"}}, []string{"c", "a"}},
+		{"no wildcard", store.Filter{Hosts: []string{"%"}}, nil},
+		{"unknown", store.Filter{Hosts: []string{"example.uz"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,12 +108,12 @@ func TestRowsFilter(t *testing.T) {
 	}
 }
 
-func TestRowsStopsOnError(t *testing.T) {
-	s := openTemp(t)
+func testRowsStopsOnError(t *testing.T, b *backend) {
+	s := b.fresh(t)
 	seed(t, s)
 	stop := errors.New("stop")
 	calls := 0
-	err := s.Rows(context.Background(), Filter{}, func(export.Row) error { calls++; return stop })
+	err := s.Rows(context.Background(), store.Filter{}, func(export.Row) error { calls++; return stop })
 	if err != stop || calls != 1 {
 		t.Errorf("Rows returned %v after %d calls", err, calls)
 	}
@@ -120,10 +121,10 @@ func TestRowsStopsOnError(t *testing.T) {
 
 // The fact_rows view has the export columns and the same values, NULL where
 // a value is missing, then the legacy names of renamed columns.
-func TestFactRowsView(t *testing.T) {
-	s := openTemp(t)
+func testFactRowsView(t *testing.T, b *backend) {
+	s := b.fresh(t)
 	seed(t, s)
-	rows, err := s.db.Query(`SELECT * FROM fact_rows WHERE published_at <> '' ORDER BY unixepoch(published_at), char_start`)
+	rows, err := b.sql(t, s).Query(`SELECT * FROM fact_rows WHERE published_at <> '' ORDER BY unixepoch(published_at), char_start`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestFactRowsView(t *testing.T) {
 			t.Errorf("view column %s after the export columns is no legacy name", old)
 		}
 	}
-	want := collect(t, s, Filter{Since: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
+	want := collect(t, s, store.Filter{Since: time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)})
 	i := 0
 	for ; rows.Next(); i++ {
 		vals := make([]any, len(cols))
@@ -185,15 +186,15 @@ func TestFactRowsView(t *testing.T) {
 
 // TestRowsDateOnly: an article dated without a time of day is stored and
 // exported as a bare date, like a fresh row, and sorts by that date.
-func TestRowsDateOnly(t *testing.T) {
-	s := openTemp(t)
+func testRowsDateOnly(t *testing.T, b *backend) {
+	s := b.fresh(t)
 	page := testPage("https://news.example.com/d", "https://news.example.com/d")
 	res := testResult("https://news.example.com/d", "news.example.com", time.Date(2019, 11, 19, 0, 0, 0, 0, time.UTC), sent1)
 	res.Article.DateOnly = true
 	if err := s.SaveResult(context.Background(), page, "", "", res); err != nil {
 		t.Fatal(err)
 	}
-	got := collect(t, s, Filter{})
+	got := collect(t, s, store.Filter{})
 	if len(got) == 0 {
 		t.Fatal("no rows")
 	}

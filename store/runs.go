@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -61,7 +60,7 @@ func (s *Store) FinishRun(ctx context.Context, runID int64, counts map[string]in
 	if err != nil {
 		return fmt.Errorf("store: finish run %d: %w", runID, err)
 	}
-	word, note := outcomeWord(outcome)
+	word, note := OutcomeWord(outcome)
 	res, err := s.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, outcome = ?, note = ?, counts = ? WHERE id = ?`,
 		formatTime(time.Now()), word, nullString(note), string(js), runID)
 	if err != nil {
@@ -87,23 +86,6 @@ func (s *Store) InterruptRun(ctx context.Context) error {
 		return fmt.Errorf("store: interrupt run %d: %w", id, err)
 	}
 	return nil
-}
-
-// outcomeWord maps a caller's outcome to an Outcome word and a note.
-func outcomeWord(outcome string) (word, note string) {
-	switch {
-	case outcome == "ok", outcome == OutcomeCompleted:
-		return OutcomeCompleted, ""
-	case outcome == "partial":
-		return OutcomeCompleted, "some inputs failed"
-	case outcome == "max-pages":
-		return OutcomeCompleted, "stopped at --max-pages"
-	case outcome == OutcomeInterrupted:
-		return OutcomeInterrupted, ""
-	case strings.HasPrefix(outcome, "error: "):
-		return OutcomeFailed, strings.TrimPrefix(outcome, "error: ")
-	}
-	return OutcomeFailed, outcome
 }
 
 // markAbandoned gives the outcome abandoned to unfinished runs whose

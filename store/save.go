@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"time"
 
 	"github.com/obsfacts/obsfacts/export"
@@ -16,16 +15,6 @@ import (
 // Page kinds stored in pages.kind besides the crawler's item kinds.
 const KindFile = "file"
 
-// pageRow is what savePage needs to know about a page.
-type pageRow struct {
-	source, url, finalURL, site, contentType string
-	status                                   int // 0 = unknown (local file)
-	headers, requestHeaders                  map[string]string
-	body                                     []byte
-	fetchedAt                                time.Time
-	kind, articleKey                         string
-}
-
 // SaveResult stores page, and when res is non-nil its article and facts, in
 // one transaction: if anything fails nothing is written. Saving an article
 // again replaces its facts. kind is the page kind (article, listing, feed,
@@ -33,62 +22,19 @@ type pageRow struct {
 // is the article's identity; "" derives it from the article URL, else the
 // page URL, else the page source.
 func (s *Store) SaveResult(ctx context.Context, page extract.Page, kind, articleKey string, res *extract.Result) error {
-	if kind == "" {
-		kind = "article"
-		if page.URL == "" && !isHTTP(page.Source) {
-			kind = KindFile
-		}
-	}
-	if res != nil && articleKey == "" {
-		articleKey = DeriveArticleKey(page, res.Article)
-	}
-	pr := pageRow{
-		source: page.Source, finalURL: page.URL, contentType: page.ContentType,
-		body: page.Body, fetchedAt: page.FetchedAt, kind: kind, articleKey: articleKey,
-	}
-	if isHTTP(page.Source) {
-		pr.url = page.Source
-	}
-	if res != nil {
-		pr.site = res.Article.Site
-	}
-	if page.ContentType != "" {
-		pr.headers = map[string]string{"Content-Type": page.ContentType}
-	}
-	if err := s.save(ctx, pr, res); err != nil {
+	if err := s.save(ctx, ResultPage(page, kind, articleKey, res), res); err != nil {
 		return fmt.Errorf("store: save page %s: %w", page.Source, err)
 	}
 	return nil
 }
 
-// DeriveArticleKey is the article identity used when the caller has none:
-// the article's canonical URL, else the page's final URL, else its source.
-func DeriveArticleKey(page extract.Page, a extract.Article) string {
-	switch {
-	case a.URL != "":
-		return a.URL
-	case page.URL != "":
-		return page.URL
-	}
-	return page.Source
-}
-
-func isHTTP(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https")
-}
-
 // save writes the page, and the article and facts of res if any, in one
 // transaction.
-func (s *Store) save(ctx context.Context, pr pageRow, res *extract.Result) error {
+func (s *Store) save(ctx context.Context, pr PageRow, res *extract.Result) error {
 	// Compress before taking the write lock.
-	body, err := s.compress(pr.body)
+	body, encoding, err := s.bodies.Encode(pr.Body)
 	if err != nil {
 		return fmt.Errorf("compress body: %w", err)
-	}
-	encoding := "gzip"
-	if len(body) >= len(pr.body) { // tiny or incompressible: keep as is
-		body, encoding = pr.body, "identity"
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		pageID, err := s.savePage(ctx, tx, pr, body, encoding)
@@ -98,7 +44,7 @@ func (s *Store) save(ctx context.Context, pr pageRow, res *extract.Result) error
 		if res == nil {
 			return nil
 		}
-		return s.saveArticle(ctx, tx, pageID, pr.articleKey, res)
+		return s.saveArticle(ctx, tx, pageID, pr.ArticleKey, res)
 	})
 }
 
@@ -128,18 +74,15 @@ func ignoreDone(err error) error {
 
 // savePage inserts the page, or, when the same body was stored before for
 // the same location, marks that row seen again and returns its id.
-func (s *Store) savePage(ctx context.Context, tx *sql.Tx, pr pageRow, body []byte, encoding string) (int64, error) {
-	sum := (&extract.Page{Body: pr.body}).SHA256()
+func (s *Store) savePage(ctx context.Context, tx *sql.Tx, pr PageRow, body []byte, encoding string) (int64, error) {
+	sum := (&extract.Page{Body: pr.Body}).SHA256()
 	now := formatTime(time.Now())
-	location := pr.finalURL
-	if location == "" {
-		location = pr.source
-	}
+	location := pr.Location()
 	var id int64
 	err := tx.QueryRowContext(ctx, `
 UPDATE pages SET last_seen = ?, article_key = coalesce(article_key, ?), run_id = coalesce(?, run_id)
 WHERE coalesce(nullif(final_url, ''), source) = ? AND sha256 = ?
-RETURNING id`, now, nullString(pr.articleKey), s.runID(), location, sum).Scan(&id)
+RETURNING id`, now, nullString(pr.ArticleKey), s.runID(), location, sum).Scan(&id)
 	if err == nil {
 		return id, nil
 	}
@@ -147,14 +90,14 @@ RETURNING id`, now, nullString(pr.articleKey), s.runID(), location, sum).Scan(&i
 		return 0, fmt.Errorf("find page: %w", err)
 	}
 	headers := []byte("{}")
-	if len(pr.headers) > 0 {
-		if headers, err = json.Marshal(pr.headers); err != nil {
+	if len(pr.Headers) > 0 {
+		if headers, err = json.Marshal(pr.Headers); err != nil {
 			return 0, fmt.Errorf("encode headers: %w", err)
 		}
 	}
 	var requestHeaders any
-	if len(pr.requestHeaders) > 0 {
-		b, err := json.Marshal(pr.requestHeaders)
+	if len(pr.RequestHeaders) > 0 {
+		b, err := json.Marshal(pr.RequestHeaders)
 		if err != nil {
 			return 0, fmt.Errorf("encode request headers: %w", err)
 		}
@@ -165,8 +108,8 @@ INSERT INTO pages (source, url, final_url, site, status, content_type, headers, 
 	size, sha256, fetched_at, first_seen, last_seen, kind, article_key, run_id, request_headers)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id`,
-		pr.source, pr.url, pr.finalURL, pr.site, nullInt(pr.status), pr.contentType, string(headers), body, encoding,
-		len(pr.body), sum, nullTime(pr.fetchedAt), now, now, pr.kind, nullString(pr.articleKey), s.runID(), requestHeaders,
+		pr.Source, pr.URL, pr.FinalURL, pr.Site, nullInt(pr.Status), pr.ContentType, string(headers), body, encoding,
+		len(pr.Body), sum, nullTime(pr.FetchedAt), now, now, pr.Kind, nullString(pr.ArticleKey), s.runID(), requestHeaders,
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("insert page: %w", err)

@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/store"
 )
 
 const (
@@ -17,9 +18,9 @@ const (
 	sent2 = "Two more groups –\n11 observers in all – are due next week."
 )
 
-func TestSaveResultTwiceSameFacts(t *testing.T) {
+func testSaveResultTwiceSameFacts(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	url := "https://en.example.kz/news/1"
 	page := testPage(url, "v1")
 	res := testResult(url, "en.example.kz", time.Date(2023, 3, 1, 12, 0, 0, 0, almaty), sent1, sent2)
@@ -31,7 +32,7 @@ func TestSaveResultTwiceSameFacts(t *testing.T) {
 			t.Errorf("after save #%d: %d facts, want 2", i, n)
 		}
 	}
-	if n := count(t, s, "pages"); n != 1 {
+	if n := b.count(t, s, "pages"); n != 1 {
 		t.Errorf("unchanged page stored %d times", n)
 	}
 	// A changed page of the same article: a new page row, facts replaced.
@@ -40,11 +41,11 @@ func TestSaveResultTwiceSameFacts(t *testing.T) {
 	if err := s.SaveResult(ctx, page2, "", "", res2); err != nil {
 		t.Fatal(err)
 	}
-	if p, a, f := count(t, s, "pages"), count(t, s, "articles"), count(t, s, "facts"); p != 2 || a != 1 || f != 1 {
+	if p, a, f := b.count(t, s, "pages"), b.count(t, s, "articles"), b.count(t, s, "facts"); p != 2 || a != 1 || f != 1 {
 		t.Errorf("pages %d articles %d facts %d, want 2 1 1", p, a, f)
 	}
 	var pageID, factPage int64
-	if err := s.db.QueryRow(`SELECT a.page_id, f.page_id FROM articles a JOIN facts f ON f.article_id = a.id`).Scan(&pageID, &factPage); err != nil {
+	if err := b.sql(t, s).QueryRow(`SELECT a.page_id, f.page_id FROM articles a JOIN facts f ON f.article_id = a.id`).Scan(&pageID, &factPage); err != nil {
 		t.Fatal(err)
 	}
 	if pageID != 2 || factPage != 2 {
@@ -58,7 +59,7 @@ func TestSaveResultTwiceSameFacts(t *testing.T) {
 	}
 }
 
-func TestSaveResultAtomic(t *testing.T) {
+func testSaveResultAtomic(t *testing.T, b *backend) {
 	url := "https://en.example.kz/news/2"
 	dup := testResult(url, "en.example.kz", time.Time{}, sent1, sent2)
 	dup.Facts[1].ID = dup.Facts[0].ID // violates UNIQUE (article_id, fact_id)
@@ -77,7 +78,7 @@ func TestSaveResultAtomic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := openTemp(t)
+			s := b.fresh(t)
 			err := s.SaveResult(tt.ctx, testPage(url, "x"), "", "", tt.res)
 			if err == nil {
 				t.Fatal("save succeeded")
@@ -86,7 +87,7 @@ func TestSaveResultAtomic(t *testing.T) {
 				t.Errorf("error %v does not wrap context.Canceled", err)
 			}
 			for _, table := range []string{"pages", "articles", "facts"} {
-				if n := count(t, s, table); n != 0 {
+				if n := b.count(t, s, table); n != 0 {
 					t.Errorf("%d rows left in %s", n, table)
 				}
 			}
@@ -94,9 +95,9 @@ func TestSaveResultAtomic(t *testing.T) {
 	}
 }
 
-func TestSaveResultKeepsEarlierFactsOnFailure(t *testing.T) {
+func testSaveResultKeepsEarlierFactsOnFailure(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	url := "https://en.example.kz/news/3"
 	if err := s.SaveResult(ctx, testPage(url, "v1"), "", "", testResult(url, "", time.Time{}, sent1, sent2)); err != nil {
 		t.Fatal(err)
@@ -106,14 +107,14 @@ func TestSaveResultKeepsEarlierFactsOnFailure(t *testing.T) {
 	if err := s.SaveResult(ctx, testPage(url, "v2"), "", "", bad); err == nil {
 		t.Fatal("save succeeded")
 	}
-	if p, f := count(t, s, "pages"), count(t, s, "facts"); p != 1 || f != 2 {
+	if p, f := b.count(t, s, "pages"), b.count(t, s, "facts"); p != 1 || f != 2 {
 		t.Errorf("after failed replace: pages %d facts %d, want 1 2", p, f)
 	}
 }
 
-func TestSaveResponse(t *testing.T) {
+func testSaveResponse(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	item := crawler.Item{Key: "en.example.kz/news/4", URL: "https://en.example.kz/news/4?ref=list", Kind: crawler.KindArticle, Site: "example"}
 	resp := crawler.Response{
 		Item: item, FinalURL: "https://en.example.kz/news/4", Status: 200,
@@ -132,7 +133,7 @@ func TestSaveResponse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if p, a, f := count(t, s, "pages"), count(t, s, "articles"), count(t, s, "facts"); p != 2 || a != 1 || f != 1 {
+	if p, a, f := b.count(t, s, "pages"), b.count(t, s, "articles"), b.count(t, s, "facts"); p != 2 || a != 1 || f != 1 {
 		t.Errorf("pages %d articles %d facts %d, want 2 1 1", p, a, f)
 	}
 	var (
@@ -140,12 +141,12 @@ func TestSaveResponse(t *testing.T) {
 		status, size                                          int
 		body                                                  []byte
 	)
-	err := s.db.QueryRow(`SELECT source, final_url, site, content_type, headers, body_encoding, article_key, status, size, body
+	err := b.sql(t, s).QueryRow(`SELECT source, final_url, site, content_type, headers, body_encoding, article_key, status, size, body
 FROM pages WHERE kind = 'article'`).Scan(&source, &finalURL, &site, &ctype, &headers, &encoding, &key, &status, &size, &body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := decompress(body, encoding)
+	raw, err := store.DecodeBody(body, encoding)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ FROM pages WHERE kind = 'article'`).Scan(&source, &finalURL, &site, &ctype, &hea
 		t.Errorf("page row: %q %q %q %q %q %q %d %d %q", source, finalURL, site, ctype, headers, key, status, size, raw)
 	}
 	// The tiny listing is not worth compressing.
-	if err := s.db.QueryRow(`SELECT body_encoding, body FROM pages WHERE kind = 'listing'`).Scan(&encoding, &body); err != nil {
+	if err := b.sql(t, s).QueryRow(`SELECT body_encoding, body FROM pages WHERE kind = 'listing'`).Scan(&encoding, &body); err != nil {
 		t.Fatal(err)
 	}
 	if encoding != "identity" || !bytes.Equal(body, listing.Body) {
@@ -166,10 +167,10 @@ FROM pages WHERE kind = 'article'`).Scan(&source, &finalURL, &site, &ctype, &hea
 	}
 }
 
-func TestEachPageAndReplaceFacts(t *testing.T) {
+func testEachPageAndReplaceFacts(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
-	const n = eachPageBatch + 3 // more than one batch
+	s := b.fresh(t)
+	const n = 16 + 3 // more than one batch of EachPage
 	for i := range n {
 		url := "https://en.example.kz/news/" + string(rune('A'+i))
 		page := testPage(url, url)
@@ -186,7 +187,7 @@ func TestEachPageAndReplaceFacts(t *testing.T) {
 		seen++
 		switch {
 		case p.Source == "seeds/one.txt":
-			if kind != KindFile || key != "seeds/one.txt" || string(p.Body) != "plain text" || !p.FetchedAt.IsZero() {
+			if kind != store.KindFile || key != "seeds/one.txt" || string(p.Body) != "plain text" || !p.FetchedAt.IsZero() {
 				t.Errorf("local page: kind %q key %q body %q fetched %v", kind, key, p.Body, p.FetchedAt)
 			}
 		default:
@@ -204,7 +205,7 @@ func TestEachPageAndReplaceFacts(t *testing.T) {
 	if seen != n+1 {
 		t.Errorf("EachPage saw %d pages, want %d", seen, n+1)
 	}
-	if f := count(t, s, "facts"); f != n+1 {
+	if f := b.count(t, s, "facts"); f != n+1 {
 		t.Errorf("after ReplaceFacts: %d facts, want %d", f, n+1)
 	}
 	stop := errors.New("stop")
@@ -212,5 +213,40 @@ func TestEachPageAndReplaceFacts(t *testing.T) {
 	err = s.EachPage(ctx, func(int64, extract.Page, string, string) error { calls++; return stop })
 	if err != stop || calls != 1 {
 		t.Errorf("EachPage returned %v after %d calls, want stop after 1", err, calls)
+	}
+}
+
+// TestLastResponse: the latest 2xx response archived for a requested URL,
+// headers and body, for conditional requests; errors and other URLs are not
+// taken for it.
+func testLastResponse(t *testing.T, b *backend) {
+	ctx := context.Background()
+	s := b.fresh(t)
+	const u = "https://www.inform.kz/ru/lenta"
+	resp := func(status int, body, etag string, at time.Time) crawler.Response {
+		return crawler.Response{
+			Item: crawler.Item{URL: u, Kind: crawler.KindListing, Site: "kazinform"}, FinalURL: u, Status: status,
+			Header: map[string]string{"Content-Type": "text/html", "ETag": etag}, Body: []byte(body), FetchedAt: at,
+		}
+	}
+	if _, ok, err := s.LastResponse(ctx, u); ok || err != nil {
+		t.Fatalf("empty archive: %v %v", ok, err)
+	}
+	t0 := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	for _, r := range []crawler.Response{
+		resp(200, "<html>old</html>", `"v1"`, t0),
+		resp(200, "<html>new</html>", `"v2"`, t0.Add(time.Hour)),
+		resp(503, "busy", "", t0.Add(2*time.Hour)),
+	} {
+		if err := s.SaveResponse(ctx, r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, ok, err := s.LastResponse(ctx, u)
+	if err != nil || !ok {
+		t.Fatalf("LastResponse: %v %v", ok, err)
+	}
+	if string(got.Body) != "<html>new</html>" || got.Header["ETag"] != `"v2"` || got.Status != 200 || got.Item.Kind != crawler.KindListing {
+		t.Errorf("LastResponse = %d %q %v %+v", got.Status, got.Body, got.Header, got.Item)
 	}
 }

@@ -29,6 +29,37 @@ type Stats struct {
 	Unfetched []StateReason
 	// Runs are the last 10 runs, newest first.
 	Runs []Run
+	// Workers are the processes of a store shared by several (PostgreSQL):
+	// the live and dead ones, and the last few that finished. An SQLite
+	// store has none.
+	Workers []Worker
+	// Queue is the crawl queue in detail, for a shared store.
+	Queue Queue
+}
+
+// Worker states.
+const (
+	WorkerLive     = "live"     // its heartbeat comes
+	WorkerDead     = "dead"     // its heartbeat stopped: its leases went or go to others
+	WorkerFinished = "finished" // its run ended
+)
+
+// Worker is one process working on a shared store.
+type Worker struct {
+	ID, RunID, CrawlID int64 // CrawlID 0: not a crawl
+	Command, Host      string
+	PID                int
+	StartedAt          time.Time
+	Heartbeat          time.Time // the last sign of life
+	State              string    // WorkerLive, WorkerDead or WorkerFinished
+	InFlight           int       // items it holds
+}
+
+// Queue counts the frontier's waiting and leased items.
+type Queue struct {
+	Queued, Due int // queued, and of those due now (not waiting for a retry time)
+	InFlight    int // leased
+	Expired     int // leased by workers that died, due for others
 }
 
 // Totals are whole-database counts.
@@ -291,6 +322,9 @@ func (st Stats) WriteText(w io.Writer) error {
 		p("  (transient failures are tried again by the next crawls; permanent ones with crawl --retry-failed)\n")
 	}
 
+	if len(st.Workers) > 0 {
+		writeWorkers(p, st)
+	}
 	p("\nLast runs\n")
 	if len(st.Runs) == 0 {
 		p("  (none)\n")
@@ -313,6 +347,33 @@ func (st Stats) WriteText(w io.Writer) error {
 		return fmt.Errorf("store: write stats: %w", err)
 	}
 	return nil
+}
+
+// writeWorkers prints the queue and the workers of a shared store.
+func writeWorkers(p func(string, ...any), st Stats) {
+	q := st.Queue
+	p("\nQueue\n")
+	p("  queued\t%d\t(%d due now, %d waiting to be retried)\n", q.Queued, q.Due, q.Queued-q.Due)
+	p("  in flight\t%d\t(%d held by live workers, %d by dead ones: others take them)\n", q.InFlight, q.InFlight-q.Expired, q.Expired)
+	live, dead := 0, 0
+	for _, w := range st.Workers {
+		switch w.State {
+		case WorkerLive:
+			live++
+		case WorkerDead:
+			dead++
+		}
+	}
+	p("\nWorkers (%d live, %d dead)\n", live, dead)
+	p("  ID\tSTATE\tCOMMAND\tCRAWL\tHOST\tPID\tSTARTED (UTC)\tLAST HEARTBEAT\tIN FLIGHT\n")
+	for _, w := range st.Workers {
+		crawl := "-"
+		if w.CrawlID != 0 {
+			crawl = fmt.Sprint(w.CrawlID)
+		}
+		p("  %d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%d\n", w.ID, w.State, w.Command, crawl, w.Host, w.PID,
+			w.StartedAt.UTC().Format("2006-01-02 15:04:05"), w.Heartbeat.UTC().Format("15:04:05"), w.InFlight)
+	}
 }
 
 // countOrder are the counts of a run the table shows, in this order; the

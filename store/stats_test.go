@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"bytes"
@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/obsfacts/obsfacts/crawler"
+	"github.com/obsfacts/obsfacts/store"
 )
 
-func TestStats(t *testing.T) {
+func testStats(t *testing.T, b *backend) {
 	ctx := context.Background()
-	s := openTemp(t)
+	s := b.fresh(t)
 	empty, err := s.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +57,7 @@ func TestStats(t *testing.T) {
 		t.Errorf("frontier %v", tot.Frontier)
 	}
 	// testPage's fetch time is 2023-03-01
-	wantArticles := []SiteMonth{
+	wantArticles := []store.SiteMonth{
 		{"en.example.kz", "", 1, 0}, {"en.example.kz", "2023-03", 1, 2},
 		{"other.example.kg", "2022-11", 1, 0}, {"other.example.kg", "2023-03", 0, 1},
 		{"ru.example.kz", "2023-03", 1, 1},
@@ -64,13 +65,13 @@ func TestStats(t *testing.T) {
 	if !reflect.DeepEqual(st.Articles, wantArticles) {
 		t.Errorf("articles %+v", st.Articles)
 	}
-	if want := []KindMonth{{"2023-03", "article", 4}}; !reflect.DeepEqual(st.Pages, want) {
+	if want := []store.KindMonth{{"2023-03", "article", 4}}; !reflect.DeepEqual(st.Pages, want) {
 		t.Errorf("pages %+v, want %+v", st.Pages, want)
 	}
-	if !reflect.DeepEqual(st.Facts, []CodeCount{{"CIS-IPA", 5}}) {
+	if !reflect.DeepEqual(st.Facts, []store.CodeCount{{"CIS-IPA", 5}}) {
 		t.Errorf("facts %+v", st.Facts)
 	}
-	wantUnfetched := []StateReason{
+	wantUnfetched := []store.StateReason{
 		{State: "failed", Failure: "transient", Runs: 1, Reason: "timeout (after 4 attempts)", Count: 1},
 		{State: "failed", Failure: "permanent", Reason: "http 404", Count: 2},
 	}
@@ -78,7 +79,7 @@ func TestStats(t *testing.T) {
 		t.Errorf("unfetched %+v", st.Unfetched)
 	}
 	if len(st.Runs) != 2 || st.Runs[0].Command != "extract" || !st.Runs[0].FinishedAt.IsZero() ||
-		st.Runs[0].Outcome != OutcomeRunning || st.Runs[1].Outcome != "completed" || st.Runs[1].Counts["fetched"] != 4 {
+		st.Runs[0].Outcome != store.OutcomeRunning || st.Runs[1].Outcome != "completed" || st.Runs[1].Counts["fetched"] != 4 {
 		t.Errorf("runs %+v", st.Runs)
 	}
 
@@ -111,7 +112,7 @@ func collapse(s string) string {
 }
 
 // failItems fails leased items a and b for good, c for a passing reason.
-func failItems(t *testing.T, s *Store) {
+func failItems(t *testing.T, s testStore) {
 	t.Helper()
 	ctx := context.Background()
 	for key, reason := range map[string]string{"a": "http 404", "b": "http 404"} {

@@ -9,17 +9,13 @@
 package store
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,7 +36,7 @@ type Store struct {
 	// frontier and pages record it as the run that touched a row.
 	run atomic.Int64
 
-	gzipPool sync.Pool // *gzip.Writer: one costs ~800 KB to make
+	bodies BodyCodec
 }
 
 // Open opens the obsfacts store at path for reading and writing, creating
@@ -143,12 +139,9 @@ func (s *Store) Close() error {
 // Path returns the file the Store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// timeFormat is RFC 3339 at second precision; in UTC it has a fixed width,
-// so stored times compare correctly as text.
-const timeFormat = time.RFC3339
+const timeFormat = TimeFormat
 
-// formatTime formats t in UTC for storage.
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+func formatTime(t time.Time) string { return FormatTime(t) }
 
 // nullTime is formatTime, or NULL for the zero time.
 func nullTime(t time.Time) any {
@@ -180,40 +173,4 @@ func (s *Store) runID() any {
 		return id
 	}
 	return nil
-}
-
-// compress gzips b.
-func (s *Store) compress(b []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	zw, _ := s.gzipPool.Get().(*gzip.Writer)
-	if zw == nil {
-		zw = gzip.NewWriter(&buf)
-	} else {
-		zw.Reset(&buf)
-	}
-	defer s.gzipPool.Put(zw)
-	if _, err := zw.Write(b); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// decompress reverses compress for a body stored with the given encoding.
-func decompress(b []byte, encoding string) ([]byte, error) {
-	switch encoding {
-	case "gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, err
-		}
-		defer zr.Close()
-		return io.ReadAll(zr)
-	case "identity", "":
-		return b, nil
-	}
-	return nil, fmt.Errorf("unknown body encoding %q", encoding)
 }

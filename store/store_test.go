@@ -9,10 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/obsfacts/obsfacts/crawler"
-	"github.com/obsfacts/obsfacts/extract"
 )
 
 // openTemp opens a fresh database in a temporary directory.
@@ -24,46 +20,6 @@ func openTemp(t testing.TB) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
-}
-
-var almaty = time.FixedZone("+05", 5*3600)
-
-// testPage and testResult are a made-up article with two facts; the
-// offsets are computed, not typed, so they always point at the evidence.
-func testPage(url string, body string) extract.Page {
-	return extract.Page{
-		Source: url, URL: url, ContentType: "text/html; charset=utf-8",
-		Body: []byte("<html><body>" + body + "</body></html>"), FetchedAt: time.Date(2023, 3, 1, 9, 30, 0, 0, time.UTC),
-	}
-}
-
-func testResult(url, site string, published time.Time, sentences ...string) *extract.Result {
-	body := strings.Join(sentences, "\n\n")
-	res := &extract.Result{Article: extract.Article{
-		URL: url, Site: site, Title: "Monitors gather for the vote", Author: "Staff writer",
-		Section: "Elections", Tags: []string{"elections", "observers"}, Language: "en",
-		PublishedAt: published, Body: body, Layout: "test",
-	}}
-	for i, s := range sentences {
-		start := len([]rune(body[:strings.Index(body, s)]))
-		res.Facts = append(res.Facts, extract.Fact{
-			ID: url + "#" + string(rune('a'+i)), Subject: "Assembly Nº" + string(rune('1'+i)),
-			SubjectCanonical: "Some Assembly", SubjectCode: "CIS-IPA", SubjectKind: extract.KindOrganization,
-			Count: 10 + i, Qualifier: extract.QualExact, Status: extract.StatusAccredited,
-			Evidence: s, CharStart: start, CharEnd: start + len([]rune(s)), Rule: "test",
-			ElectionDate: "2023-03-19", ElectionType: "parliamentary", Spans: i,
-		})
-	}
-	return res
-}
-
-func count(t testing.TB, s *Store, table string) int {
-	t.Helper()
-	var n int
-	if err := s.db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 func TestOpenErrors(t *testing.T) {
@@ -206,39 +162,4 @@ func openAt(t *testing.T, path string) *Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
-}
-
-// TestLastResponse: the latest 2xx response archived for a requested URL,
-// headers and body, for conditional requests; errors and other URLs are not
-// taken for it.
-func TestLastResponse(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	const u = "https://www.inform.kz/ru/lenta"
-	resp := func(status int, body, etag string, at time.Time) crawler.Response {
-		return crawler.Response{
-			Item: crawler.Item{URL: u, Kind: crawler.KindListing, Site: "kazinform"}, FinalURL: u, Status: status,
-			Header: map[string]string{"Content-Type": "text/html", "ETag": etag}, Body: []byte(body), FetchedAt: at,
-		}
-	}
-	if _, ok, err := s.LastResponse(ctx, u); ok || err != nil {
-		t.Fatalf("empty archive: %v %v", ok, err)
-	}
-	t0 := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
-	for _, r := range []crawler.Response{
-		resp(200, "<html>old</html>", `"v1"`, t0),
-		resp(200, "<html>new</html>", `"v2"`, t0.Add(time.Hour)),
-		resp(503, "busy", "", t0.Add(2*time.Hour)),
-	} {
-		if err := s.SaveResponse(ctx, r, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, ok, err := s.LastResponse(ctx, u)
-	if err != nil || !ok {
-		t.Fatalf("LastResponse: %v %v", ok, err)
-	}
-	if string(got.Body) != "<html>new</html>" || got.Header["ETag"] != `"v2"` || got.Status != 200 || got.Item.Kind != crawler.KindListing {
-		t.Errorf("LastResponse = %d %q %v %+v", got.Status, got.Body, got.Header, got.Item)
-	}
 }

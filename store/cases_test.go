@@ -1,0 +1,26 @@
+package store_test
+
+var storeCases = []storeCase{
+	{"FrontierAddLeaseFinish", testFrontierAddLeaseFinish},
+	{"FrontierRetry", testFrontierRetry},
+	{"FrontierKilled", testFrontierKilled},
+	{"FrontierCrashLoop", testFrontierCrashLoop},
+	{"FrontierRequeue", testFrontierRequeue},
+	{"RunLog", testRunLog},
+	{"FrontierConcurrentLease", testFrontierConcurrentLease},
+	{"FrontierRevisit", testFrontierRevisit},
+	{"SeenLinks", testSeenLinks},
+	{"RunOutcomes", testRunOutcomes},
+	{"RowsRoundTrip", testRowsRoundTrip},
+	{"RowsFilter", testRowsFilter},
+	{"RowsStopsOnError", testRowsStopsOnError},
+	{"FactRowsView", testFactRowsView},
+	{"RowsDateOnly", testRowsDateOnly},
+	{"SaveResultTwiceSameFacts", testSaveResultTwiceSameFacts},
+	{"SaveResultAtomic", testSaveResultAtomic},
+	{"SaveResultKeepsEarlierFactsOnFailure", testSaveResultKeepsEarlierFactsOnFailure},
+	{"SaveResponse", testSaveResponse},
+	{"EachPageAndReplaceFacts", testEachPageAndReplaceFacts},
+	{"Stats", testStats},
+	{"LastResponse", testLastResponse},
+}

@@ -1,0 +1,196 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/obsfacts/obsfacts/crawler"
+	"github.com/obsfacts/obsfacts/extract"
+)
+
+// What another store backend (store/pgstore, PostgreSQL) shares with this
+// one: the rows it writes, the body encoding, the outcome words, the
+// filters' conditions and the time format. Their SQL is written with "?"
+// placeholders in the dialect both databases read.
+
+// TimeFormat is how times are stored: RFC 3339 in UTC at second precision.
+// In UTC it has a fixed width, so stored times compare correctly as text.
+const TimeFormat = time.RFC3339
+
+// FormatTime formats t in UTC for storage.
+func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+
+// PageRow is a page as the pages table stores it.
+type PageRow struct {
+	Source, URL, FinalURL, Site, ContentType string
+	Status                                   int // 0 = unknown (local file)
+	Headers, RequestHeaders                  map[string]string
+	Body                                     []byte
+	FetchedAt                                time.Time
+	Kind, ArticleKey                         string
+}
+
+// Location is where the page came from: its final URL, or its source for a
+// local file. A page is stored once per location and body.
+func (p PageRow) Location() string {
+	if p.FinalURL != "" {
+		return p.FinalURL
+	}
+	return p.Source
+}
+
+// ResultPage is the row of a page given to extract (a file or a URL), with
+// the defaults SaveResult documents for kind and articleKey.
+func ResultPage(page extract.Page, kind, articleKey string, res *extract.Result) PageRow {
+	if kind == "" {
+		kind = "article"
+		if page.URL == "" && !isHTTP(page.Source) {
+			kind = KindFile
+		}
+	}
+	if res != nil && articleKey == "" {
+		articleKey = DeriveArticleKey(page, res.Article)
+	}
+	pr := PageRow{
+		Source: page.Source, FinalURL: page.URL, ContentType: page.ContentType,
+		Body: page.Body, FetchedAt: page.FetchedAt, Kind: kind, ArticleKey: articleKey,
+	}
+	if isHTTP(page.Source) {
+		pr.URL = page.Source
+	}
+	if res != nil {
+		pr.Site = res.Article.Site
+	}
+	if page.ContentType != "" {
+		pr.Headers = map[string]string{"Content-Type": page.ContentType}
+	}
+	return pr
+}
+
+// ResponsePage is the row of a crawled response.
+func ResponsePage(resp crawler.Response, result *extract.Result) PageRow {
+	pr := PageRow{
+		Source: resp.Item.URL, URL: resp.Item.URL, FinalURL: resp.FinalURL, Site: resp.Item.Site,
+		Status: resp.Status, Headers: resp.Header, RequestHeaders: resp.RequestHeader, Body: resp.Body, FetchedAt: resp.FetchedAt,
+		Kind: resp.Item.Kind, ArticleKey: resp.ArticleKey,
+	}
+	for k, v := range resp.Header {
+		if strings.EqualFold(k, "Content-Type") {
+			pr.ContentType = v
+		}
+	}
+	if pr.Kind == "" {
+		pr.Kind = crawler.KindArticle
+	}
+	if result != nil && pr.ArticleKey == "" {
+		pr.ArticleKey = DeriveArticleKey(extract.Page{Source: resp.Item.URL, URL: resp.FinalURL}, result.Article)
+	}
+	return pr
+}
+
+// DeriveArticleKey is the article identity used when the caller has none:
+// the article's canonical URL, else the page's final URL, else its source.
+func DeriveArticleKey(page extract.Page, a extract.Article) string {
+	switch {
+	case a.URL != "":
+		return a.URL
+	case page.URL != "":
+		return page.URL
+	}
+	return page.Source
+}
+
+func isHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https")
+}
+
+// BodyCodec compresses page bodies for storage. The zero value is ready;
+// it is safe for concurrent use.
+type BodyCodec struct {
+	pool sync.Pool // *gzip.Writer: one costs ~800 KB to make
+}
+
+// Encode returns b gzipped, or b itself when that is not smaller, with the
+// body_encoding naming which.
+func (c *BodyCodec) Encode(b []byte) (data []byte, encoding string, err error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/3 + 64)
+	zw, _ := c.pool.Get().(*gzip.Writer)
+	if zw == nil {
+		zw = gzip.NewWriter(&buf)
+	} else {
+		zw.Reset(&buf)
+	}
+	defer c.pool.Put(zw)
+	if _, err := zw.Write(b); err != nil {
+		return nil, "", err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, "", err
+	}
+	if buf.Len() >= len(b) { // tiny or incompressible: keep as is
+		return b, "identity", nil
+	}
+	return buf.Bytes(), "gzip", nil
+}
+
+// DecodeBody reverses Encode for a body stored with the given encoding.
+func DecodeBody(b []byte, encoding string) ([]byte, error) {
+	switch encoding {
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		return io.ReadAll(zr)
+	case "identity", "":
+		return b, nil
+	}
+	return nil, fmt.Errorf("unknown body encoding %q", encoding)
+}
+
+// OutcomeWord maps a caller's outcome to an Outcome word and a note:
+// "ok" and "partial" (some inputs failed) are completed, "max-pages"
+// completed at the limit, "error: …" failed with the error as the note.
+func OutcomeWord(outcome string) (word, note string) {
+	switch {
+	case outcome == "ok", outcome == OutcomeCompleted:
+		return OutcomeCompleted, ""
+	case outcome == "partial":
+		return OutcomeCompleted, "some inputs failed"
+	case outcome == "max-pages":
+		return OutcomeCompleted, "stopped at --max-pages"
+	case outcome == OutcomeInterrupted:
+		return OutcomeInterrupted, ""
+	case strings.HasPrefix(outcome, "error: "):
+		return OutcomeFailed, strings.TrimPrefix(outcome, "error: ")
+	}
+	return OutcomeFailed, outcome
+}
+
+// Where returns the SQL condition selecting the archived responses of f
+// from pages, and its arguments.
+func (f ArchiveFilter) Where() (string, []any) {
+	conds, args := []string{"url != ''", "status IS NOT NULL", "fetched_at IS NOT NULL"}, []any{}
+	if !f.Since.IsZero() {
+		conds = append(conds, "fetched_at >= ?")
+		args = append(args, f.Since.UTC().Format(time.DateOnly))
+	}
+	if !f.Until.IsZero() {
+		conds = append(conds, "fetched_at < ?")
+		args = append(args, f.Until.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	if f.Site != "" {
+		conds = append(conds, `(site = ? OR url LIKE 'http%://' || ? || '/%' OR url LIKE 'http%://%.' || ? || '/%')`)
+		args = append(args, f.Site, f.Site, f.Site)
+	}
+	return strings.Join(conds, " AND "), args
+}
