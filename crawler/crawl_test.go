@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/obsfacts/obsfacts/extract"
 )
 
 // runCrawl builds a crawler from cfg and runs it to the end.
@@ -569,5 +571,34 @@ func TestProgressReported(t *testing.T) {
 	sum := runCrawl(t, context.Background(), cfg)
 	if p.updates == 0 || p.finished == nil || p.finished.Articles != 1 || p.finished.Fetched != sum.Fetched {
 		t.Errorf("progress: %d updates, finished %+v", p.updates, p.finished)
+	}
+}
+
+// TestCrawlExtractionTimeout: a page whose extraction runs past the time
+// limit is archived, recorded as failed with the reason, and the crawl goes
+// on to the other articles.
+func TestCrawlExtractionTimeout(t *testing.T) {
+	t.Parallel()
+	srv := newSiteServer(t)
+	st := newMemStore()
+	cfg := testConfig(t, srv, st)
+	slow := extract.DefaultLimits
+	slow.TimeLimit = time.Nanosecond // every page with observers runs past it
+	cfg.Process = extract.NewExtractorWithLimits(slow).Process
+	first, second := "https://qazinform.com/news/"+slugE1, "https://qazinform.com/news/observers-from-eight-countries-register-for-referendum"
+	cfg.Start = []string{first, second}
+	runCrawl(t, context.Background(), cfg)
+	for _, u := range []string{first, second} {
+		key, _ := Canonicalize(u)
+		state, reason := st.state(key)
+		if state != StateFailed || !strings.Contains(reason, "extraction timed out") {
+			t.Errorf("%s: state %q reason %q, want failed with 'extraction timed out'", u, state, reason)
+		}
+		if srv.hitCount(strings.TrimPrefix(u, "https://")) != 1 {
+			t.Errorf("%s fetched %d times, want once", u, srv.hitCount(strings.TrimPrefix(u, "https://")))
+		}
+	}
+	if n := st.pageCount(); n < 2 {
+		t.Errorf("%d pages archived, want both", n)
 	}
 }

@@ -389,3 +389,10 @@ func (c *crashingStore) HasArticle(ctx context.Context, key string) (bool, error
 	}
 	return c.memStore.HasArticle(ctx, key)
 }
+
+// pageCount is the number of responses archived.
+func (m *memStore) pageCount() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.responses)
+}

@@ -11,6 +11,8 @@
 package extract
 
 import (
+	"fmt"
+
 	"github.com/obsfacts/obsfacts/extract/article"
 	"github.com/obsfacts/obsfacts/extract/facts"
 )
@@ -47,9 +49,28 @@ type Extractor struct {
 	facts *facts.Extractor
 }
 
-// NewExtractor returns an extractor using the embedded data files.
+// Limits bound the work and output of one page: the longest sentence read
+// whole, the most facts kept and the most time spent. See facts.Limits.
+type Limits = facts.Limits
+
+// DefaultLimits are those of NewExtractor: no time limit.
+var DefaultLimits = facts.DefaultLimits
+
+// ErrTimeout is returned (wrapped) by Process when a page takes longer than
+// Limits.TimeLimit; the page is read, its facts are not.
+var ErrTimeout = facts.ErrTimeout
+
+// NewExtractor returns an extractor using the embedded data files and
+// DefaultLimits.
 func NewExtractor() *Extractor {
 	return &Extractor{facts: facts.NewExtractor()}
+}
+
+// NewExtractorWithLimits returns an extractor that keeps to the limits; the
+// crawler and the commands give it a time limit so that one page cannot
+// stall a crawl.
+func NewExtractorWithLimits(l Limits) *Extractor {
+	return &Extractor{facts: facts.NewExtractorWithLimits(l)}
 }
 
 // Process runs the whole pipeline on one page: article extraction, then
@@ -59,7 +80,10 @@ func (x *Extractor) Process(p Page) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs, warnings := x.facts.Extract(&a)
+	fs, warnings, err := x.facts.ExtractWithin(&a)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", p.Source, err)
+	}
 	return &Result{Article: a, Facts: fs, Warnings: warnings}, nil
 }
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/export/warc"
-	"github.com/obsfacts/obsfacts/extract"
 )
 
 func init() {
@@ -32,6 +31,7 @@ type crawlOptions struct {
 	maxBody, retries       int
 	retryRuns              int
 	delay, timeout         time.Duration
+	extractTimeout         time.Duration
 }
 
 func newCrawlCmd(a *app) *cobra.Command {
@@ -84,6 +84,7 @@ new articles only. URLs that failed for a passing reason (network, timeout,
 	fs.StringVar(&o.contact, "contact", "https://github.com/obsfacts/obsfacts", "contact `URL` or address sent in the User-Agent")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.maxBody, "max-body", 10<<20, "largest response body accepted, in `BYTES`")
+	addExtractTimeout(fs, &o.extractTimeout)
 	fs.IntVar(&o.retries, "retries", 3, "retries of a URL on 429, 5xx and network errors in one run before it is recorded as failed for a passing reason")
 	fs.IntVar(&o.retryRuns, "retry-runs", 5, "runs that try a URL failed for a passing reason (network, timeout, 429, 5xx) again, in all")
 	fs.StringVar(&o.warcDir, "warc", "", "also write every response to WARC files in `DIR` as the crawl goes (gzip per record, a new file at 1 GiB)")
@@ -146,7 +147,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 		}()
 		cfg.Archive = warcArchive{Archive: st, w: w}
 	}
-	cfg.Process = extract.NewExtractor().Process
+	cfg.Process = newExtractor(o.extractTimeout).Process
 	cfg.OnResume = func(queued, recovered int) {
 		a.message("resuming: %d queued, %d in flight recovered", queued, recovered)
 	}

@@ -32,10 +32,11 @@ const defaultMaxInput = 16 << 20
 
 // extractOptions are the flags of extract.
 type extractOptions struct {
-	out     output
-	dbPath  string
-	maxSize int64
-	timeout time.Duration
+	out            output
+	dbPath         string
+	maxSize        int64
+	timeout        time.Duration
+	extractTimeout time.Duration
 }
 
 func newExtractCmd(a *app) *cobra.Command {
@@ -64,6 +65,7 @@ status is 1 if any input failed; the other inputs are still processed.`,
 	fs.StringVar(&o.dbPath, "db", "", "also store pages, articles and facts in this SQLite `FILE`")
 	fs.Int64Var(&o.maxSize, "max-size", defaultMaxInput, "largest input accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for fetching a URL input")
+	addExtractTimeout(fs, &o.extractTimeout)
 	return cmd
 }
 
@@ -107,7 +109,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 	if err != nil {
 		return commit(err)
 	}
-	err = extractInputs(ctx, inputs, w, saver, counts, o.maxSize, o.timeout, a.stderr)
+	err = extractInputs(ctx, newExtractor(o.extractTimeout), inputs, w, saver, counts, o.maxSize, o.timeout, a.stderr)
 	if errors.Is(err, errPartial) {
 		// the facts of the inputs that worked are still written
 		return errors.Join(commit(nil), err)
@@ -115,8 +117,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 	return commit(err)
 }
 
-func extractInputs(ctx context.Context, inputs []string, w export.Writer, st resultSaver, counts map[string]int, maxSize int64, timeout time.Duration, stderr io.Writer) error {
-	x := extract.NewExtractor()
+func extractInputs(ctx context.Context, x *extract.Extractor, inputs []string, w export.Writer, st resultSaver, counts map[string]int, maxSize int64, timeout time.Duration, stderr io.Writer) error {
 	client := &http.Client{Timeout: timeout}
 	failed := 0
 	for _, in := range inputs {

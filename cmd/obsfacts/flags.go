@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/obsfacts/obsfacts/extract"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -137,4 +139,20 @@ func (r *dateRange) bounds() (since, until time.Time, err error) {
 		return since, until, usagef("--since %s is after --until %s: swap them", r.since.text, r.until.text)
 	}
 	return since, until, nil
+}
+
+// defaultExtractTimeout bounds the time spent extracting facts from one
+// page: real pages take milliseconds, a hostile one could take hours.
+const defaultExtractTimeout = 5 * time.Second
+
+// addExtractTimeout adds --extract-timeout to a command that extracts facts.
+func addExtractTimeout(fs *pflag.FlagSet, d *time.Duration) {
+	fs.DurationVar(d, "extract-timeout", defaultExtractTimeout, "most time spent extracting facts from one page; a page past it is reported as 'extraction timed out', keeps no facts, and the work goes on (0: no limit)")
+}
+
+// newExtractor returns the extraction pipeline with the commands' limits.
+func newExtractor(timeout time.Duration) *extract.Extractor {
+	l := extract.DefaultLimits
+	l.TimeLimit = timeout
+	return extract.NewExtractorWithLimits(l)
 }

@@ -19,7 +19,10 @@ func init() {
 }
 
 func newReextractCmd(a *app) *cobra.Command {
-	var dbPath string
+	var (
+		dbPath         string
+		extractTimeout time.Duration
+	)
 	cmd := &cobra.Command{
 		Use:   "reextract [flags]",
 		Short: "Re-run extraction over the stored pages, offline",
@@ -29,14 +32,15 @@ in one transaction and stamped with extractor version ` + extract.Version + `;
 an interrupted run can simply be started again.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runReextract(cmd.Context(), dbPath, a)
+			return runReextract(cmd.Context(), dbPath, newExtractor(extractTimeout), a)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to update")
+	addExtractTimeout(cmd.Flags(), &extractTimeout)
 	return cmd
 }
 
-func runReextract(ctx context.Context, dbPath string, a *app) error {
+func runReextract(ctx context.Context, dbPath string, x *extract.Extractor, a *app) error {
 	stderr := a.stderr
 	st, err := openForUpdate(dbPath)
 	if err != nil {
@@ -54,7 +58,6 @@ func runReextract(ctx context.Context, dbPath string, a *app) error {
 	}
 	counts := map[string]int{}
 	bar := newProgress(stderr, stats.Totals.Articles, "re-extracting")
-	x := extract.NewExtractor()
 	start := time.Now()
 	err = st.EachPage(ctx, func(pageID int64, p extract.Page, kind, key string) error {
 		if err := ctx.Err(); err != nil {

@@ -54,7 +54,7 @@ func (d *doc) toFacts(picks []pick, headline bool) []Fact {
 			Count:            c.count,
 			Qualifier:        c.qual,
 			Status:           c.status,
-			Evidence:         s.text,
+			Evidence:         s.evidence(),
 			Rule:             c.rule.String(),
 			Spans:            c.g.spans,
 		}
@@ -138,12 +138,19 @@ func (d *doc) inheritedStatus(facts []Fact, lastSent, sent int) string {
 	if n := len(facts); n > 0 && facts[n-1].Status != "" && lastSent >= 0 && lastSent >= sent-3 {
 		return facts[n-1].Status
 	}
-	for si := range d.sents {
-		if d.sents[si].toks != nil && d.sents[si].observers {
-			if st := d.sents[si].status(len(d.sents[si].toks) / 2); st != "" {
-				return st
+	if d.firstStatus == nil {
+		st := ""
+		for si := range d.sents {
+			if d.sents[si].toks != nil && d.sents[si].observers {
+				if st = d.sents[si].status(len(d.sents[si].toks) / 2); st != "" {
+					break
+				}
 			}
 		}
+		d.firstStatus = &st
+	}
+	if *d.firstStatus != "" {
+		return *d.firstStatus
 	}
 	if d.accredits {
 		return StatusAccredited

@@ -276,12 +276,15 @@ func (s *sentence) clause(i int) (int, int) {
 
 // hasIn reports a token of class c (a word, or the start of a phrase) in [from,to).
 func (s *sentence) hasIn(from, to int, c lang.Class) bool {
+	if !s.present.Has(c) {
+		return false
+	}
 	hasPhrases := s.lex.HasPhrases(c)
 	for k := max(from, 0); k < to && k < len(s.toks); k++ {
 		if s.toks[k].Cls.Has(c) {
 			return true
 		}
-		if hasPhrases {
+		if hasPhrases && s.toks[k].PCls.Has(c) {
 			if n := s.lex.MatchAt(c, s.toks, k); n > 0 && k+n <= to {
 				return true
 			}

@@ -26,6 +26,7 @@ type doc struct {
 	lastGroup      *group                     // the named group of the last fact read, for "another 400 observers"
 	membersUntil   int                        // sentences up to this one list an organisation's members by country
 	titleObservers bool                       // the title speaks of observers
+	firstStatus    *string                    // the status first stated in the article, once looked for
 }
 
 // sentence is a span of the body with what the rules read in it.
@@ -35,12 +36,15 @@ type sentence struct {
 	lex        *lang.Lexicon
 	gaz        *gazetteer.Gazetteer // for the relations between the entities it names
 	toks       []lang.Token
+	present    lang.ClassSet // every class a token of the sentence has, or a phrase of it may start with
 	ments      []gazetteer.Mention
 	mentAt     []int // token -> index in ments, or -1
 	dates      []dateSpan
 	inDate     []bool
 	observers  bool // an observer noun occurs
 	candidate  bool // worth running the recognisers on
+	cutBefore  bool // a piece of a longer sentence, cut before it (see capSentences)
+	cutAfter   bool // … and after it
 }
 
 func (x *Extractor) newDoc(a *article.Article) *doc {
@@ -48,7 +52,7 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 	if d.lang == "" {
 		d.lang = lang.DetectArticle(a.Title, a.Body)
 	}
-	d.sents = splitSentences(a.Body, x.lists.abbreviations)
+	d.sents = capSentences(a.Body, splitSentences(a.Body, x.lists.abbreviations), x.limits.MaxSentence)
 	d.titleObservers = x.mayStateObservers(a.Title)
 	for i := range d.sents {
 		d.sents[i].observers = x.mayStateObservers(d.sents[i].text)
@@ -108,6 +112,10 @@ func (d *doc) analyseText(s *sentence) {
 	}
 	s.gaz = d.x.gaz
 	s.toks = s.lex.Tokenize(s.text)
+	s.present = lang.ClassSet{}
+	for k := range s.toks {
+		s.present = s.present.Union(s.toks[k].Cls).Union(s.toks[k].PCls)
+	}
 	s.dates, s.inDate = findDates(s.lex, s.toks)
 	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.Find(s.text))
 	s.mentAt = make([]int, len(s.toks))

@@ -20,7 +20,9 @@ package facts
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/obsfacts/obsfacts/extract/article"
 	"github.com/obsfacts/obsfacts/extract/gazetteer"
@@ -31,6 +33,7 @@ import (
 // NewExtractor (it loads the gazetteer, the language data and the elections
 // calendar) and share it: it is safe for concurrent use.
 type Extractor struct {
+	limits       Limits
 	gaz          *gazetteer.Gazetteer
 	cal          *Calendar
 	lists        extractorLists
@@ -54,9 +57,14 @@ type extractorLists struct {
 }
 
 // NewExtractor returns an extractor using the embedded gazetteer, language
-// data and elections calendar.
+// data and elections calendar, with DefaultLimits.
 func NewExtractor() *Extractor {
-	x := &Extractor{gaz: gazetteer.DefaultGazetteer(), cal: DefaultCalendar()}
+	return NewExtractorWithLimits(DefaultLimits)
+}
+
+// NewExtractorWithLimits returns an extractor that keeps to the limits.
+func NewExtractorWithLimits(l Limits) *Extractor {
+	x := &Extractor{limits: l, gaz: gazetteer.DefaultGazetteer(), cal: DefaultCalendar()}
 	x.lists.abbreviations = map[string]bool{}
 	x.electionCues = map[string][]string{}
 	for _, c := range lang.Supported() {
@@ -87,28 +95,53 @@ func NewExtractor() *Extractor {
 // conventions (one fact per group and count, headline only when it adds a
 // number) and the consistency checks. Warnings describe disagreements.
 func (x *Extractor) Extract(a *article.Article) ([]Fact, []string) {
-	facts, _ := x.extract(a, false)
-	warnings := checkTotals(facts)
-	return facts, warnings
+	facts, _, warnings, _ := x.extract(a, false)
+	return facts, append(warnings, checkTotals(facts)...)
+}
+
+// ExtractWithin is Extract under the extractor's time limit: past it, it
+// stops and returns ErrTimeout with no facts.
+func (x *Extractor) ExtractWithin(a *article.Article) ([]Fact, []string, error) {
+	facts, _, warnings, err := x.extract(a, false)
+	if err != nil {
+		return nil, warnings, err
+	}
+	return facts, append(warnings, checkTotals(facts)...), nil
 }
 
 // extract runs the stages; with explain set it also returns every count's
 // competing readings.
-func (x *Extractor) extract(a *article.Article, explain bool) ([]Fact, []Reading) {
+func (x *Extractor) extract(a *article.Article, explain bool) ([]Fact, []Reading, []string, error) {
 	if !x.mayStateObservers(a.Body) && !x.mayStateObservers(a.Title) {
-		return nil, nil
+		return nil, nil, nil, nil
+	}
+	var deadline time.Time
+	if x.limits.TimeLimit > 0 {
+		deadline = time.Now().Add(x.limits.TimeLimit)
 	}
 	d := x.newDoc(a)
 	var picked []pick
 	var readings []Reading
+	var warnings []string
 	for si := range d.sents {
-		if d.sents[si].candidate {
-			p, r := d.sentenceFacts(si, explain)
-			picked = append(picked, p...)
-			readings = append(readings, r...)
+		if !deadline.IsZero() && time.Now().After(deadline) {
+			return nil, nil, nil, fmt.Errorf("%w after %s", ErrTimeout, x.limits.TimeLimit)
+		}
+		if !d.sents[si].candidate {
+			continue
+		}
+		p, r := d.sentenceFacts(si, explain)
+		picked = append(picked, p...)
+		readings = append(readings, r...)
+		if x.limits.MaxFacts > 0 && len(picked) > 4*x.limits.MaxFacts {
+			break // restatements are merged below; this bounds the work
 		}
 	}
 	facts := d.toFacts(picked, false)
+	if x.limits.MaxFacts > 0 && len(facts) > x.limits.MaxFacts {
+		warnings = append(warnings, fmt.Sprintf("%d facts, only the first %d kept", len(facts), x.limits.MaxFacts))
+		facts = facts[:x.limits.MaxFacts]
+	}
 	if a.Title != "" && x.mayStateObservers(a.Title) {
 		facts = d.addHeadlineFacts(facts)
 	}
@@ -116,7 +149,7 @@ func (x *Extractor) extract(a *article.Article, explain bool) ([]Fact, []Reading
 	for i := range facts {
 		facts[i].ID = factID(a, &facts[i])
 	}
-	return facts, readings
+	return facts, readings, warnings, nil
 }
 
 // factID is stable across runs: the article's identity, the group and the count.

@@ -112,7 +112,6 @@ func (c *count) readings(all []candidate, best *candidate) []Reading {
 // Explain returns the facts of an article and, for every count the
 // recognisers read, each competing reading with its score.
 func (x *Extractor) Explain(a *article.Article) ([]Fact, []Reading, []string) {
-	facts, readings := x.extract(a, true)
-	warnings := checkTotals(facts)
-	return facts, readings, warnings
+	facts, readings, warnings, _ := x.extract(a, true)
+	return facts, readings, append(warnings, checkTotals(facts)...)
 }

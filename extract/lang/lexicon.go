@@ -19,7 +19,11 @@ type Lexicon struct {
 	words    map[string]ClassSet // whole words, lower-case
 	stems    *stemTrie           // "наблюдател*": any word that starts so
 	suffixes *stemTrie           // "*ed": any word that ends so (stored reversed)
-	phrases  [numClasses][]phrase
+	// phraseFirst and phraseFirstStems index the first words of phrases:
+	// a token whose word starts no phrase of a class is never tried for it
+	phraseFirst      map[string]ClassSet
+	phraseFirstStems *stemTrie
+	phrases          [numClasses][]phrase
 
 	numbers     map[string]int  // number words, every form: "two", "двух", "екі"
 	collective  map[string]bool // numbers that count people as a group: "двое", "трое"
@@ -107,15 +111,17 @@ func (l *Lexicon) List(name string) []string { return l.lists[name] }
 //	[list name]             free strings, one list per name; "quoted" keeps spaces
 func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 	l := &Lexicon{
-		Code:        code,
-		words:       map[string]ClassSet{},
-		stems:       newStemTrie(),
-		suffixes:    newStemTrie(),
-		numbers:     map[string]int{},
-		collective:  map[string]bool{},
-		multipliers: map[string]int{},
-		months:      map[string]int{},
-		lists:       map[string][]string{},
+		Code:             code,
+		words:            map[string]ClassSet{},
+		stems:            newStemTrie(),
+		suffixes:         newStemTrie(),
+		phraseFirst:      map[string]ClassSet{},
+		phraseFirstStems: newStemTrie(),
+		numbers:          map[string]int{},
+		collective:       map[string]bool{},
+		multipliers:      map[string]int{},
+		months:           map[string]int{},
+		lists:            map[string][]string{},
 	}
 	sc := bufio.NewScanner(r)
 	section := ""
@@ -185,6 +191,13 @@ func (l *Lexicon) add(section, entry string) error {
 			p[i] = phraseWord{text: strings.TrimSuffix(w, "*"), stem: strings.HasSuffix(w, "*") && len(w) > 1}
 		}
 		l.phrases[c] = append(l.phrases[c], p)
+		if p[0].stem {
+			l.phraseFirstStems.add(p[0].text, c)
+		} else {
+			cs := l.phraseFirst[p[0].text]
+			cs.Add(c)
+			l.phraseFirst[p[0].text] = cs
+		}
 		return nil
 	}
 	w := words[0]
@@ -294,12 +307,20 @@ func (l *Lexicon) MatchAt(c Class, toks []Token, k int) int {
 	if toks[k].Cls.Has(c) {
 		best = 1
 	}
+	if !toks[k].PCls.Has(c) {
+		return best
+	}
 	for _, p := range l.phrases[c] {
 		if len(p) > best && p.matches(toks, k) {
 			best = len(p)
 		}
 	}
 	return best
+}
+
+// phraseClasses returns the classes with a phrase that may start with w.
+func (l *Lexicon) phraseClasses(w string) ClassSet {
+	return l.phraseFirst[w].Union(l.phraseFirstStems.match(w))
 }
 
 // MatchEndingAt returns the length of the longest entry of class c that ends

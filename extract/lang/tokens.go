@@ -30,6 +30,7 @@ type Token struct {
 	Collective bool     // a collective numeral ("двое", "трое")
 	Member     bool     // "seven-member": counts the mission that follows
 	Cls        ClassSet // the classes of the word in the lexicon it was read with
+	PCls       ClassSet // the classes with a phrase that may start at this word
 }
 
 // Is reports whether the token's word belongs to class c.
