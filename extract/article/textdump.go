@@ -107,83 +107,120 @@ func parseTextDump(text string, p Page) Article {
 // readDumpHeader reads title, section, author, date and tags from the lines
 // before the body and returns the index of the first body line, or -1.
 func readDumpHeader(lines []string, a *Article) int {
-	inCrumbs, wantAuthor, tagRun := false, false, false
-	titleSeen := 0
+	h := dumpHeader{a: a}
 	for i, l := range lines {
 		if l == "" {
 			continue
 		}
-		lower := strings.ToLower(l)
-		switch {
-		case isBoilerLine(l, lower):
-			continue
-		case strings.HasSuffix(l, ">"):
-			inCrumbs = true
-			continue
-		case inCrumbs && lineWords(l) <= 5 && !endsWithStop(l):
-			a.Section = l
-			inCrumbs = false
-			continue
-		}
-		inCrumbs = false
-		if m := reAuthorLabel.FindStringSubmatch(l); m != nil {
-			if name := strings.TrimSpace(m[1]); name != "" {
-				a.Author = name
-			} else {
-				wantAuthor = true
-			}
-			continue
-		}
-		if wantAuthor && lineWords(l) <= 5 && !endsWithStop(l) && !isDateLine(l) {
-			a.Author = l
-			wantAuthor = false
-			continue
-		}
-		wantAuthor = false
-		if isDateLine(l) {
-			if a.PublishedAt.IsZero() {
-				a.PublishedAt, _ = ParseDate(l)
-			}
+		if h.boilerOrCrumbs(l) || h.author(l) || h.date(l) {
 			continue
 		}
 		if reDigits.MatchString(l) {
 			continue // view count
 		}
 		if strings.EqualFold(l, a.Title) {
-			titleSeen++
+			h.titleSeen++
 			continue
 		}
 		// The title is the last headline before the body: brand lines
 		// ("Russian News Agency") and menus come first. A headline printed
 		// twice is the title for sure.
 		prose := isProseLine(l) || lineWords(l) >= 6 && continuesOnNextLine(lines, i)
-		if isDatelineLead(l) {
-			if a.PublishedAt.IsZero() {
-				a.PublishedAt, _ = ParseDate(l[:min(len(l), 60)])
-			}
-			continue
-		}
-		if isHeadlineLine(l) && !prose && !isMenuLine(l) && titleSeen < 2 && (a.Title == "" || lineWords(l) >= 4) && startsLikeTitle(l) {
-			a.Title = l
-			titleSeen = 1
+		if h.title(l, prose) {
 			continue
 		}
 		if prose {
 			return i
 		}
-		// Short lines between title and body: a rubric, or tags written one
-		// per line with trailing commas.
-		switch {
-		case (strings.HasSuffix(l, ",") || tagRun) && lineWords(l) <= 3:
-			if t := strings.TrimSpace(strings.TrimSuffix(l, ",")); t != "" {
-				a.Tags = append(a.Tags, t)
-			}
-			tagRun = strings.HasSuffix(l, ",")
-		case a.Section == "" && lineWords(l) <= 3:
-			a.Section = l
-		}
+		h.rubricOrTags(l)
 	}
 	return -1
+}
+
+// dumpHeader is what readDumpHeader knows between lines.
+type dumpHeader struct {
+	a                            *Article
+	inCrumbs, wantAuthor, tagRun bool
+	titleSeen                    int
+}
+
+// boilerOrCrumbs reads widget lines and breadcrumbs ("Home > Politics >"
+// and the section after them); it reports whether l was one.
+func (h *dumpHeader) boilerOrCrumbs(l string) bool {
+	switch {
+	case isBoilerLine(l, strings.ToLower(l)):
+		return true
+	case strings.HasSuffix(l, ">"):
+		h.inCrumbs = true
+		return true
+	case h.inCrumbs && lineWords(l) <= 5 && !endsWithStop(l):
+		h.a.Section = l
+		h.inCrumbs = false
+		return true
+	}
+	h.inCrumbs = false
+	return false
+}
+
+// author reads "Author: X", or X on the line after a bare label.
+func (h *dumpHeader) author(l string) bool {
+	if m := reAuthorLabel.FindStringSubmatch(l); m != nil {
+		if name := strings.TrimSpace(m[1]); name != "" {
+			h.a.Author = name
+		} else {
+			h.wantAuthor = true
+		}
+		return true
+	}
+	if h.wantAuthor && lineWords(l) <= 5 && !endsWithStop(l) && !isDateLine(l) {
+		h.a.Author = l
+		h.wantAuthor = false
+		return true
+	}
+	h.wantAuthor = false
+	return false
+}
+
+// date reads a date line, or a dateline that opens the lead ("Москва, 29
+// января, 2013, 12:17 — ИА Регнум. По приглашению …").
+func (h *dumpHeader) date(l string) bool {
+	switch {
+	case isDateLine(l):
+		if h.a.PublishedAt.IsZero() {
+			h.a.PublishedAt, _ = ParseDate(l)
+		}
+		return true
+	case isDatelineLead(l):
+		if h.a.PublishedAt.IsZero() {
+			h.a.PublishedAt, _ = ParseDate(l[:min(len(l), 60)])
+		}
+		return true
+	}
+	return false
+}
+
+// title reads a headline line as the title.
+func (h *dumpHeader) title(l string, prose bool) bool {
+	if !isHeadlineLine(l) || prose || isMenuLine(l) || h.titleSeen >= 2 || h.a.Title != "" && lineWords(l) < 4 || !startsLikeTitle(l) {
+		return false
+	}
+	h.a.Title = l
+	h.titleSeen = 1
+	return true
+}
+
+// rubricOrTags reads the short lines between title and body: a rubric, or
+// tags written one per line with trailing commas.
+func (h *dumpHeader) rubricOrTags(l string) {
+	switch {
+	case (strings.HasSuffix(l, ",") || h.tagRun) && lineWords(l) <= 3:
+		if t := strings.TrimSpace(strings.TrimSuffix(l, ",")); t != "" {
+			h.a.Tags = append(h.a.Tags, t)
+		}
+		h.tagRun = strings.HasSuffix(l, ",")
+	case h.a.Section == "" && lineWords(l) <= 3:
+		h.a.Section = l
+	}
 }
 
 // readDumpBody collects body lines ("" marks a blank line) from start up to

@@ -19,111 +19,164 @@ type dateSpan struct {
 // findDates marks the tokens that belong to dates, so their numbers are
 // never read as counts, and returns the dates.
 func findDates(lex *lang.Lexicon, toks []lang.Token) (spans []dateSpan, inDate []bool) {
-	inDate = make([]bool, len(toks))
-	month := func(i int) int {
-		if i < 0 || i >= len(toks) || toks[i].Kind != lang.Word {
-			return 0
+	r := dateReader{lex: lex, toks: toks, inDate: make([]bool, len(toks))}
+	for i := 0; i < len(toks); i++ {
+		if r.inDate[i] {
+			continue
 		}
-		if m, ok := lex.Month(toks[i].Low); ok {
-			return m
+		for _, shape := range dateShapes {
+			if sp, ok := shape(&r, i); ok {
+				r.spans = append(r.spans, sp)
+				r.mark(sp.from, sp.to)
+				break
+			}
 		}
-		m, _ := lang.Month(toks[i].Low)
+		if !r.inDate[i] && r.isYear(i) {
+			r.inDate[i] = true // a bare year is never a count
+		}
+	}
+	return r.spans, r.inDate
+}
+
+// dateShapes are the ways a date is written, tried in order at each token.
+var dateShapes = []func(r *dateReader, i int) (dateSpan, bool){
+	(*dateReader).dayRangeMonth, (*dateReader).dayMonth, (*dateReader).monthDay, (*dateReader).monthYear,
+}
+
+// dateReader reads the dates of one sentence's tokens.
+type dateReader struct {
+	lex    *lang.Lexicon
+	toks   []lang.Token
+	inDate []bool
+	spans  []dateSpan
+}
+
+// dayRangeMonth reads "1–7 November", "с 1 по 7 ноября".
+func (r *dateReader) dayRangeMonth(i int) (dateSpan, bool) {
+	if !r.isDay(i) || !r.isRangeWord(i+1) || !r.isDay(i+2) || r.month(i+3) == 0 {
+		return dateSpan{}, false
+	}
+	y, e := r.yearAfter(i + 4)
+	m := r.month(i + 3)
+	return dateSpan{from: i, to: e, y: y, m: m, d: r.toks[i].Num, d2: r.toks[i+2].Num, m2: m, y2: y}, true
+}
+
+// dayMonth reads "8 November 2022", "22 сентября", optionally "to 7 December".
+func (r *dateReader) dayMonth(i int) (dateSpan, bool) {
+	if !r.isDay(i) || r.month(i+1) == 0 {
+		return dateSpan{}, false
+	}
+	y, e := r.yearAfter(i + 2)
+	sp := dateSpan{from: i, to: e, y: y, m: r.month(i + 1), d: r.toks[i].Num}
+	if r.isRangeWord(e) && r.isDay(e+1) && r.month(e+2) > 0 {
+		y2, e2 := r.yearAfter(e + 3)
+		sp.d2, sp.m2, sp.y2, sp.to = r.toks[e+1].Num, r.month(e+2), y2, e2
+		if sp.y == 0 {
+			sp.y = y2
+		}
+	}
+	return sp, true
+}
+
+// monthDay reads "November 8, 2022", "Nov. 20", "November 1 to 7".
+func (r *dateReader) monthDay(i int) (dateSpan, bool) {
+	m := r.month(i)
+	if m == 0 || !r.isDay(r.afterMonth(i)) {
+		return dateSpan{}, false
+	}
+	sp := dateSpan{from: i, m: m, d: r.toks[r.afterMonth(i)].Num}
+	e := r.afterMonth(i) + 1
+	if r.isRangeWord(e) && r.isDay(e+1) {
+		sp.d2, sp.m2 = r.toks[e+1].Num, m
+		e += 2
+	} else if r.isRangeWord(e) && r.month(e+1) > 0 && r.isDay(e+2) {
+		sp.m2, sp.d2 = r.month(e+1), r.toks[e+2].Num
+		e += 3
+	}
+	y, e2 := r.yearAfter(e)
+	sp.y, sp.y2, sp.to = y, y, e2
+	return sp, true
+}
+
+// monthYear reads "November 2022".
+func (r *dateReader) monthYear(i int) (dateSpan, bool) {
+	if r.month(i) == 0 || !r.isYear(i+1) {
+		return dateSpan{}, false
+	}
+	_, e := r.yearAfter(i + 1)
+	return dateSpan{from: i, to: e, y: r.toks[i+1].Num, m: r.month(i)}, true
+}
+
+// month returns the month token i names, in the sentence's language or any
+// other, or 0.
+func (r *dateReader) month(i int) int {
+	if i < 0 || i >= len(r.toks) || r.toks[i].Kind != lang.Word {
+		return 0
+	}
+	if m, ok := r.lex.Month(r.toks[i].Low); ok {
 		return m
 	}
-	// afterMonth is where a month name's day stands: next, or after the
-	// dot of an abbreviation ("Nov. 20").
-	afterMonth := func(i int) int {
-		if i+1 < len(toks) && toks[i+1].Low == "." {
-			return i + 2
-		}
-		return i + 1
+	m, _ := lang.Month(r.toks[i].Low)
+	return m
+}
+
+// afterMonth is where a month name's day stands: next, or after the dot of
+// an abbreviation ("Nov. 20").
+func (r *dateReader) afterMonth(i int) int {
+	if i+1 < len(r.toks) && r.toks[i+1].Low == "." {
+		return i + 2
 	}
-	isDay := func(i int) bool {
-		return i >= 0 && i < len(toks) && toks[i].Kind == lang.Num && !toks[i].NumWord && toks[i].Num >= 1 && toks[i].Num <= 31 && len(toks[i].Text) <= 2
+	return i + 1
+}
+
+func (r *dateReader) isDay(i int) bool {
+	t := r.tok(i)
+	return t != nil && t.Kind == lang.Num && !t.NumWord && t.Num >= 1 && t.Num <= 31 && len(t.Text) <= 2
+}
+
+func (r *dateReader) isYear(i int) bool {
+	t := r.tok(i)
+	return t != nil && t.Kind == lang.Num && !t.NumWord && t.Num >= 1900 && t.Num <= 2100 && len(t.Text) == 4
+}
+
+func (r *dateReader) isRangeWord(i int) bool {
+	t := r.tok(i)
+	return t != nil && (t.Low == "–" || t.Is(lang.DateRange))
+}
+
+func (r *dateReader) tok(i int) *lang.Token {
+	if i < 0 || i >= len(r.toks) {
+		return nil
 	}
-	isYear := func(i int) bool {
-		return i >= 0 && i < len(toks) && toks[i].Kind == lang.Num && !toks[i].NumWord && toks[i].Num >= 1900 && toks[i].Num <= 2100 && len(toks[i].Text) == 4
+	return &r.toks[i]
+}
+
+func (r *dateReader) mark(a, b int) {
+	for k := a; k < b && k < len(r.toks); k++ {
+		r.inDate[k] = true
 	}
-	isRangeWord := func(i int) bool {
-		if i < 0 || i >= len(toks) {
-			return false
-		}
-		return toks[i].Low == "–" || toks[i].Is(lang.DateRange)
-	}
-	mark := func(a, b int) {
-		for k := a; k < b && k < len(toks); k++ {
-			inDate[k] = true
-		}
-	}
-	yearAfter := func(k int) (int, int) { // year value and the index after it
-		if k < len(toks) && toks[k].Low == "," {
-			if isYear(k + 1) {
-				return toks[k+1].Num, k + 2
-			}
-			return 0, k
-		}
-		if isYear(k) {
-			y, e := toks[k].Num, k+1
-			if e < len(toks) && toks[e].Is(lang.YearWord) {
-				e++
-				if e < len(toks) && toks[e].Low == "." {
-					e++
-				}
-			}
-			return y, e
+}
+
+// yearAfter reads a year at k (", 2022", "2022 года") and returns its value
+// and the index after it; 0 and k when there is none.
+func (r *dateReader) yearAfter(k int) (int, int) {
+	if k < len(r.toks) && r.toks[k].Low == "," {
+		if r.isYear(k + 1) {
+			return r.toks[k+1].Num, k + 2
 		}
 		return 0, k
 	}
-	for i := 0; i < len(toks); i++ {
-		if inDate[i] {
-			continue
-		}
-		switch {
-		case isDay(i) && isRangeWord(i+1) && isDay(i+2) && month(i+3) > 0:
-			// "1–7 November", "с 1 по 7 ноября"
-			y, e := yearAfter(i + 4)
-			m := month(i + 3)
-			spans = append(spans, dateSpan{from: i, to: e, y: y, m: m, d: toks[i].Num, d2: toks[i+2].Num, m2: m, y2: y})
-			mark(i, e)
-		case isDay(i) && month(i+1) > 0:
-			// "8 November 2022", "22 сентября", optionally "to 7 December"
-			y, e := yearAfter(i + 2)
-			sp := dateSpan{from: i, to: e, y: y, m: month(i + 1), d: toks[i].Num}
-			if isRangeWord(e) && isDay(e+1) && month(e+2) > 0 {
-				y2, e2 := yearAfter(e + 3)
-				sp.d2, sp.m2, sp.y2, sp.to = toks[e+1].Num, month(e+2), y2, e2
-				if sp.y == 0 {
-					sp.y = y2
-				}
-			}
-			spans = append(spans, sp)
-			mark(sp.from, sp.to)
-		case month(i) > 0 && isDay(afterMonth(i)):
-			// "November 8, 2022", "Nov. 20", "November 1 to 7"
-			m := month(i)
-			sp := dateSpan{from: i, y: 0, m: m, d: toks[afterMonth(i)].Num}
-			e := afterMonth(i) + 1
-			if isRangeWord(e) && isDay(e+1) {
-				sp.d2, sp.m2 = toks[e+1].Num, m
-				e += 2
-			} else if isRangeWord(e) && month(e+1) > 0 && isDay(e+2) {
-				sp.m2, sp.d2 = month(e+1), toks[e+2].Num
-				e += 3
-			}
-			y, e2 := yearAfter(e)
-			sp.y, sp.y2, sp.to = y, y, e2
-			spans = append(spans, sp)
-			mark(i, e2)
-		case month(i) > 0 && isYear(i+1):
-			_, e := yearAfter(i + 1)
-			spans = append(spans, dateSpan{from: i, to: e, y: toks[i+1].Num, m: month(i)})
-			mark(i, e)
-		case isYear(i):
-			// a bare year is never a count
-			inDate[i] = true
+	if !r.isYear(k) {
+		return 0, k
+	}
+	y, e := r.toks[k].Num, k+1
+	if e < len(r.toks) && r.toks[e].Is(lang.YearWord) {
+		e++
+		if e < len(r.toks) && r.toks[e].Low == "." {
+			e++
 		}
 	}
-	return spans, inDate
+	return y, e
 }
 
 // resolve fills a missing year from the publication date: a date without a

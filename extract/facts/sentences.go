@@ -14,71 +14,89 @@ import (
 // next paragraph visibly continues the sentence (starts in lower case, with a
 // digit or a dash).
 func splitSentences(body string, abbreviations map[string]bool) []sentence {
-	var out []sentence
-	start := 0
-	emit := func(a, b int) {
-		for a < b {
-			r, w := utf8.DecodeRuneInString(body[a:])
-			if !lang.IsSpace(r) {
-				break
-			}
-			a += w
-		}
-		for b > a {
-			r, w := utf8.DecodeLastRuneInString(body[:b])
-			if !lang.IsSpace(r) {
-				break
-			}
-			b -= w
-		}
-		if b > a {
-			out = append(out, sentence{start: a, end: b, text: body[a:b]})
-		}
-	}
+	sp := splitter{body: body, abbreviations: abbreviations}
 	i := 0
 	for i < len(body) {
 		r, w := utf8.DecodeRuneInString(body[i:])
 		switch {
 		case r == '.' || r == '!' || r == '?' || r == '…':
-			j := i + w
-			// closing quotes and brackets stay with the sentence
-			for j < len(body) {
-				r2, w2 := utf8.DecodeRuneInString(body[j:])
-				if r2 == '»' || r2 == '"' || r2 == '”' || r2 == ')' || r2 == '\'' || r2 == '’' {
-					j += w2
-					continue
-				}
-				break
-			}
-			if j < len(body) && r == '.' && isAbbreviation(body, i, abbreviations) {
-				i = j
-				continue
-			}
-			if r == '.' && (i > 0 && body[i-1] == '.' || j < len(body) && body[j] == '.') || r == '…' && lang.LeaderDots(body, i) > i {
-				i = j // a dotted leader or an ellipsis inside a table row
-				continue
-			}
-			k, sawSpace := skipSpaces(body, j)
-			if k >= len(body) || (sawSpace && startsSentence(body[k:])) {
-				emit(start, j)
-				start = k
-				i = k
-				continue
-			}
-			i = j
+			i = sp.afterStop(i, r, w)
 		case r == '\n':
-			k, _ := skipSpaces(body, i)
-			if strings.Count(body[i:k], "\n") >= 2 && !continuesSentence(body[:i], body[k:]) || startsBullet(body[k:]) || endsTableRow(body[:i], body[k:]) {
-				emit(start, i)
-				start = k
-			}
-			i = k
+			i = sp.afterLineBreak(i)
 		default:
 			i += w
 		}
 	}
-	emit(start, len(body))
-	return out
+	sp.emit(sp.start, len(body))
+	return sp.out
+}
+
+// splitter cuts a body into sentences.
+type splitter struct {
+	body          string
+	abbreviations map[string]bool
+	start         int // where the current sentence starts
+	out           []sentence
+}
+
+// afterStop handles the stop mark r at i and returns where to read on.
+func (sp *splitter) afterStop(i int, r rune, w int) int {
+	body := sp.body
+	j := i + w
+	// closing quotes and brackets stay with the sentence
+	for j < len(body) {
+		r2, w2 := utf8.DecodeRuneInString(body[j:])
+		if r2 != '»' && r2 != '"' && r2 != '”' && r2 != ')' && r2 != '\'' && r2 != '’' {
+			break
+		}
+		j += w2
+	}
+	if j < len(body) && r == '.' && isAbbreviation(body, i, sp.abbreviations) {
+		return j
+	}
+	if r == '.' && (i > 0 && body[i-1] == '.' || j < len(body) && body[j] == '.') || r == '…' && lang.LeaderDots(body, i) > i {
+		return j // a dotted leader or an ellipsis inside a table row
+	}
+	k, sawSpace := skipSpaces(body, j)
+	if k >= len(body) || (sawSpace && startsSentence(body[k:])) {
+		sp.emit(sp.start, j)
+		sp.start = k
+		return k
+	}
+	return j
+}
+
+// afterLineBreak handles the line break at i and returns where to read on.
+func (sp *splitter) afterLineBreak(i int) int {
+	body := sp.body
+	k, _ := skipSpaces(body, i)
+	if strings.Count(body[i:k], "\n") >= 2 && !continuesSentence(body[:i], body[k:]) || startsBullet(body[k:]) || endsTableRow(body[:i], body[k:]) {
+		sp.emit(sp.start, i)
+		sp.start = k
+	}
+	return k
+}
+
+// emit adds body[a:b], without the spaces around it, as a sentence.
+func (sp *splitter) emit(a, b int) {
+	body := sp.body
+	for a < b {
+		r, w := utf8.DecodeRuneInString(body[a:])
+		if !lang.IsSpace(r) {
+			break
+		}
+		a += w
+	}
+	for b > a {
+		r, w := utf8.DecodeLastRuneInString(body[:b])
+		if !lang.IsSpace(r) {
+			break
+		}
+		b -= w
+	}
+	if b > a {
+		sp.out = append(sp.out, sentence{start: a, end: b, text: body[a:b]})
+	}
 }
 
 func skipSpaces(s string, i int) (int, bool) {
