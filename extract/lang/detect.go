@@ -29,17 +29,23 @@ func Detect(text string) (c Code, sure bool) {
 	}
 	if cyr >= latin {
 		// One Kazakh letter in fifty is far above what Kazakh names in a
-		// Russian text give; cue words settle short texts.
-		if kazakhLetters*50 >= cyr && kazakhLetters >= 1 || cueWords(Kazakh, text, false) >= 2 {
+		// Russian text give; cue words settle texts too short to have one.
+		if kazakhLetters*50 >= cyr && kazakhLetters >= 1 || cyr < 24 && cueWords(Kazakh, text, false) >= 2 {
 			return Kazakh, cyr >= 12 || kazakhLetters >= 2
 		}
 		return Russian, cyr >= 24
 	}
-	if cueWords(Kazakh, text, true) >= 2 {
+	// Kazakh in Latin script has letters English lacks (ı, á, ú, ń, ó, ý,
+	// ǵ, ş, ğ, ü, ö); only then are its cue words worth counting.
+	if strings.ContainsAny(text, kazakhLatinLetters) && cueWords(Kazakh, text, true) >= 2 {
 		return Kazakh, true
 	}
 	return English, latin >= 24
 }
+
+// kazakhLatinLetters are letters of the Kazakh Latin alphabets (2018, 2021)
+// that English text does not use.
+const kazakhLatinLetters = "ıáúńóýǵşğüöäñūİÁÚŃÓÝǴŞĞÜÖÄÑŪ"
 
 // kazakhOnlyLetters are the Cyrillic letters of Kazakh that Russian lacks.
 const kazakhOnlyLetters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -56,17 +62,14 @@ func cueWords(c Code, text string, latin bool) int {
 	if latin {
 		name = "detect_cues_latin"
 	}
-	cues := l.lists[name]
+	cues := l.sets[name]
 	if len(cues) == 0 {
 		return 0
 	}
 	n := 0
 	for _, f := range strings.FieldsFunc(Lower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for _, cue := range cues {
-			if f == cue {
-				n++
-				break
-			}
+		if cues[f] {
+			n++
 		}
 	}
 	return n

@@ -16,14 +16,12 @@ import (
 type Lexicon struct {
 	Code Code
 
-	words    map[string]ClassSet // whole words, lower-case
-	stems    *stemTrie           // "наблюдател*": any word that starts so
-	suffixes *stemTrie           // "*ed": any word that ends so (stored reversed)
-	// phraseFirst and phraseFirstStems index the first words of phrases:
-	// a token whose word starts no phrase of a class is never tried for it
-	phraseFirst      map[string]ClassSet
-	phraseFirstStems *stemTrie
-	phrases          [numClasses][]phrase
+	words    map[string]wordClasses // whole words, lower-case, and the first words of phrases
+	stems    *stemTrie              // "наблюдател*": any word that starts so
+	suffixes *stemTrie              // "*ed": any word that ends so (stored reversed)
+	// the first words of phrases are indexed in words and stems too: a
+	// token whose word starts no phrase of a class is never tried for it
+	phrases [numClasses][]phrase
 
 	numbers     map[string]int  // number words, every form: "two", "двух", "екі"
 	collective  map[string]bool // numbers that count people as a group: "двое", "трое"
@@ -31,6 +29,7 @@ type Lexicon struct {
 	months      map[string]int  // month names and abbreviations in every form
 	monthStems  []monthStem     // month names matched by prefix ("nov", "novem")
 	lists       map[string][]string
+	sets        map[string]map[string]bool // the lists as sets, for lookups
 }
 
 // phrase is a multi-word entry of a class: "more than", "на сегодняшний день".
@@ -54,14 +53,23 @@ func (l *Lexicon) Is(c Class, w string) bool {
 
 // Classes returns the classes a single lower-case word belongs to.
 func (l *Lexicon) Classes(w string) ClassSet {
-	cs := l.words[w]
+	cs, _ := l.classes(w)
+	return cs
+}
+
+// classes returns the classes of a word and the classes with a phrase that
+// may start with it, in one look-up of each index.
+func (l *Lexicon) classes(w string) (word, phrase ClassSet) {
+	wc := l.words[w]
+	word, phrase = wc.word, wc.phrase
 	if l.stems != nil {
-		cs = cs.Union(l.stems.match(w))
+		sw, sp := l.stems.match(w)
+		word, phrase = word.Union(sw), phrase.Union(sp)
 	}
 	if l.suffixes != nil && l.suffixes.next != nil {
-		cs = cs.Union(l.suffixes.matchReverse(w))
+		word = word.Union(l.suffixes.matchReverse(w))
 	}
-	return cs
+	return word, phrase
 }
 
 // Number returns the value of a number word ("seven", "семи", "жеті").
@@ -111,17 +119,16 @@ func (l *Lexicon) List(name string) []string { return l.lists[name] }
 //	[list name]             free strings, one list per name; "quoted" keeps spaces
 func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 	l := &Lexicon{
-		Code:             code,
-		words:            map[string]ClassSet{},
-		stems:            newStemTrie(),
-		suffixes:         newStemTrie(),
-		phraseFirst:      map[string]ClassSet{},
-		phraseFirstStems: newStemTrie(),
-		numbers:          map[string]int{},
-		collective:       map[string]bool{},
-		multipliers:      map[string]int{},
-		months:           map[string]int{},
-		lists:            map[string][]string{},
+		Code:        code,
+		words:       map[string]wordClasses{},
+		stems:       newStemTrie(),
+		suffixes:    newStemTrie(),
+		numbers:     map[string]int{},
+		collective:  map[string]bool{},
+		multipliers: map[string]int{},
+		months:      map[string]int{},
+		lists:       map[string][]string{},
+		sets:        map[string]map[string]bool{},
 	}
 	sc := bufio.NewScanner(r)
 	section := ""
@@ -181,6 +188,10 @@ func (l *Lexicon) add(section, entry string) error {
 	case strings.HasPrefix(section, "list "):
 		name := strings.TrimPrefix(section, "list ")
 		l.lists[name] = append(l.lists[name], entry)
+		if l.sets[name] == nil {
+			l.sets[name] = map[string]bool{}
+		}
+		l.sets[name][entry] = true
 		return nil
 	}
 	c := classByName[section]
@@ -192,11 +203,11 @@ func (l *Lexicon) add(section, entry string) error {
 		}
 		l.phrases[c] = append(l.phrases[c], p)
 		if p[0].stem {
-			l.phraseFirstStems.add(p[0].text, c)
+			l.stems.addPhrase(p[0].text, c)
 		} else {
-			cs := l.phraseFirst[p[0].text]
-			cs.Add(c)
-			l.phraseFirst[p[0].text] = cs
+			wc := l.words[p[0].text]
+			wc.phrase.Add(c)
+			l.words[p[0].text] = wc
 		}
 		return nil
 	}
@@ -209,11 +220,15 @@ func (l *Lexicon) add(section, entry string) error {
 		l.stems.add(strings.TrimSuffix(w, "*"), c)
 		return nil
 	}
-	cs := l.words[w]
-	cs.Add(c)
-	l.words[w] = cs
+	wc := l.words[w]
+	wc.word.Add(c)
+	l.words[w] = wc
 	return nil
 }
+
+// wordClasses are the classes of a word, and the classes with a phrase
+// that starts with it.
+type wordClasses struct{ word, phrase ClassSet }
 
 func (l *Lexicon) addNumber(section, entry string) error {
 	w, v, ok := strings.Cut(entry, "=")
@@ -263,12 +278,17 @@ func (l *Lexicon) addMonth(entry string) error {
 // stemTrie finds every stem a word starts with, in one pass over the word.
 type stemTrie struct {
 	next map[rune]*stemTrie
-	cls  ClassSet
+	cls  ClassSet // classes of the stem ending here
+	pcls ClassSet // classes of phrases whose first word is this stem
 }
 
 func newStemTrie() *stemTrie { return &stemTrie{} }
 
-func (t *stemTrie) add(stem string, c Class) {
+func (t *stemTrie) add(stem string, c Class) { t.node(stem).cls.Add(c) }
+
+func (t *stemTrie) addPhrase(stem string, c Class) { t.node(stem).pcls.Add(c) }
+
+func (t *stemTrie) node(stem string) *stemTrie {
 	n := t
 	for _, r := range stem {
 		if n.next == nil {
@@ -281,20 +301,19 @@ func (t *stemTrie) add(stem string, c Class) {
 		}
 		n = child
 	}
-	n.cls.Add(c)
+	return n
 }
 
-func (t *stemTrie) match(w string) ClassSet {
-	var cs ClassSet
+func (t *stemTrie) match(w string) (cls, pcls ClassSet) {
 	n := t
 	for _, r := range w {
 		n = n.next[r]
 		if n == nil {
 			break
 		}
-		cs = cs.Union(n.cls)
+		cls, pcls = cls.Union(n.cls), pcls.Union(n.pcls)
 	}
-	return cs
+	return cls, pcls
 }
 
 // MatchAt returns the length in tokens of the longest entry of class c
@@ -316,11 +335,6 @@ func (l *Lexicon) MatchAt(c Class, toks []Token, k int) int {
 		}
 	}
 	return best
-}
-
-// phraseClasses returns the classes with a phrase that may start with w.
-func (l *Lexicon) phraseClasses(w string) ClassSet {
-	return l.phraseFirst[w].Union(l.phraseFirstStems.match(w))
 }
 
 // MatchEndingAt returns the length of the longest entry of class c that ends
@@ -369,7 +383,7 @@ func (l *Lexicon) ListNames() []string {
 func (t *stemTrie) matchReverse(w string) ClassSet {
 	var cs ClassSet
 	n := t
-	for i := len(w); i > 0; {
+	for i := len(w); i > 0 && n != nil; {
 		r, size := utf8.DecodeLastRuneInString(w[:i])
 		i -= size
 		n = n.next[r]

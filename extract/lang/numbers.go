@@ -27,8 +27,7 @@ func (l *Lexicon) numberValue(low string) (int, bool) {
 func (l *Lexicon) mergeNumberWords(s string, toks []Token) []Token {
 	for k := range toks {
 		if toks[k].Kind == Word {
-			toks[k].Cls = l.Classes(toks[k].Low)
-			toks[k].PCls = l.phraseClasses(toks[k].Low)
+			toks[k].Cls, toks[k].PCls = l.classes(toks[k].Low)
 		}
 	}
 	// compacted in place: a merged token is written at or before the
