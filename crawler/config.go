@@ -23,6 +23,11 @@ type Config struct {
 	Archive  Archive
 	RunLog   RunLog
 	Lock     Lock
+	// HostGate and Robots are set for a store several crawl processes share
+	// (PostgreSQL): each host's delay and parallel limit, and its
+	// robots.txt, then hold for the whole crawl instead of per process.
+	HostGate HostGate
+	Robots   RobotsStore
 	// Process is the extraction pipeline every fetched article goes through.
 	Process func(extract.Page) (*extract.Result, error)
 

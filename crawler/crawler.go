@@ -54,7 +54,7 @@ type Crawler struct {
 type counters struct {
 	requests, fetched, ok, articles, facts, listings, discovered atomic.Int64
 	duplicates, retried, failed, deferred, skipped, pending      atomic.Int64
-	refreshed, notModified                                       atomic.Int64
+	refreshed, notModified, leaseLost                            atomic.Int64
 }
 
 // New checks cfg and returns a Crawler.
@@ -318,7 +318,7 @@ func (c *Crawler) newItem(u *url.URL, kind string, depth int) Item {
 func (c *Crawler) release(items []Item) {
 	for _, it := range items {
 		if err := c.cfg.Frontier.Retry(c.bg, it.Key, it.Attempts, time.Now(), ""); err != nil {
-			c.setFatal(fmt.Errorf("crawler: release %s: %w", it.URL, err))
+			c.frontierErr("release", it, err)
 		}
 	}
 }

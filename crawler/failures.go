@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -13,7 +14,7 @@ func (c *Crawler) failTransient(it Item, reason string) {
 	c.n.deferred.Add(1)
 	c.hosts.putOff(hostOf(it.URL))
 	if err := c.cfg.Frontier.FailTransient(c.bg, it.Key, reason); err != nil {
-		c.setFatal(fmt.Errorf("crawler: fail %s: %w", it.URL, err))
+		c.frontierErr("fail", it, err)
 	}
 }
 
@@ -58,4 +59,16 @@ func (c *Crawler) robotsUnavailable(it Item, err *robotsUnavailable) {
 	}
 	c.log.Debug("robots.txt unavailable", "url", it.URL, "reason", err.reason)
 	c.failTransient(it, err.Error())
+}
+
+// frontierErr stops the crawl on an error of the frontier, but for a lease
+// lost: this process held the item past its lease (it stalled), another
+// worker took it and finishes it, and this one drops it.
+func (c *Crawler) frontierErr(op string, it Item, err error) {
+	if errors.Is(err, ErrLeaseLost) {
+		c.n.leaseLost.Add(1)
+		c.log.Warn("another worker took this URL over: this one held it past its lease", "url", it.URL, "op", op)
+		return
+	}
+	c.setFatal(fmt.Errorf("crawler: %s %s: %w", op, it.URL, err))
 }

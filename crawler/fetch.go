@@ -47,6 +47,10 @@ func (c *Crawler) newCollector() *colly.Collector {
 	// caches no failure and takes a 5xx for "allow all": c.robots does it.
 	coll.IgnoreRobotsTxt = true
 	transport := newTransport(c.cfg.Resolve, c.cfg.Timeout, int64(c.cfg.MaxBody)+1, c.cfg.AllowPrivate)
+	if c.cfg.HostGate != nil {
+		transport = &gatedTransport{base: transport, gate: c.cfg.HostGate, parallel: c.cfg.Parallelism,
+			delay: c.cfg.Delay, random: c.cfg.RandomDelay}
+	}
 	c.robots = newRobotsRules(&http.Client{
 		Transport: transport,
 		Timeout:   c.cfg.Timeout,
@@ -60,6 +64,7 @@ func (c *Crawler) newCollector() *colly.Collector {
 			return nil
 		},
 	}, c.cfg.UserAgent, fetchReason)
+	c.robots.shared = c.cfg.Robots
 	coll.WithTransport(transport)
 	coll.SetRequestTimeout(c.cfg.Timeout)
 	coll.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
@@ -187,6 +192,9 @@ func (c *Crawler) limitRules() []*colly.LimitRule {
 	rules := make([]*colly.LimitRule, 0, len(hosts)+1)
 	for _, h := range append(hosts, "") {
 		r := &colly.LimitRule{Delay: c.cfg.Delay, RandomDelay: c.cfg.RandomDelay, Parallelism: c.cfg.Parallelism}
+		if c.cfg.HostGate != nil { // the gate spaces the requests of the whole crawl
+			r.Delay, r.RandomDelay = 0, 0
+		}
 		if h == "" {
 			r.DomainGlob = "*"
 		} else {
@@ -374,7 +382,7 @@ func (c *Crawler) retryOrFail(it Item, reason string, retryAfter time.Duration, 
 
 func (c *Crawler) retryAt(it Item, attempts int, notBefore time.Time, reason string) {
 	if err := c.cfg.Frontier.Retry(c.bg, it.Key, attempts, notBefore, reason); err != nil {
-		c.setFatal(fmt.Errorf("crawler: retry %s: %w", it.URL, err))
+		c.frontierErr("retry", it, err)
 	}
 }
 
@@ -387,7 +395,7 @@ func (c *Crawler) finish(it Item, state, reason string) {
 		c.n.skipped.Add(1)
 	}
 	if err := c.cfg.Frontier.Finish(c.bg, it.Key, state, reason); err != nil {
-		c.setFatal(fmt.Errorf("crawler: finish %s: %w", it.URL, err))
+		c.frontierErr("finish", it, err)
 	}
 }
 

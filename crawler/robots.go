@@ -33,6 +33,7 @@ func (e *robotsUnavailable) Error() string { return "robots.txt unavailable: " +
 type robotsRules struct {
 	client    *http.Client
 	userAgent string
+	shared    RobotsStore        // nil: this process keeps its own
 	reason    func(error) string // short reason for a fetch error
 
 	mu    sync.Mutex
@@ -89,7 +90,7 @@ func (r *robotsRules) entry(ctx context.Context, u *url.URL) *robotsEntry {
 	// does not leave a failure cached for the others.
 	go func() {
 		defer close(e.ready)
-		data, err := r.fetch(context.WithoutCancel(ctx), origin+"/robots.txt")
+		data, err := r.fetch(context.WithoutCancel(ctx), origin)
 		if err != nil {
 			e.err = err
 			return
@@ -99,31 +100,61 @@ func (r *robotsRules) entry(ctx context.Context, u *url.URL) *robotsEntry {
 	return e
 }
 
-// fetch reads a robots.txt as RFC 9309 says: 2xx is parsed (its first
-// 500 KiB), 4xx means no rules, anything else means the site is off limits
-// for now.
-func (r *robotsRules) fetch(ctx context.Context, robotsURL string) (*robotstxt.RobotsData, error) {
+// fetch reads the robots.txt of origin (scheme://host[:port]) as RFC 9309
+// says: 2xx is parsed (its first 500 KiB), 4xx means no rules, anything
+// else means the site is off limits for now. With a shared store the
+// crawl's workers fetch it once between them.
+func (r *robotsRules) fetch(ctx context.Context, origin string) (*robotstxt.RobotsData, error) {
+	download := func(ctx context.Context) RobotsFile { return r.download(ctx, origin+"/robots.txt") }
+	if r.shared == nil {
+		return readRobots(download(ctx))
+	}
+	f, err := r.shared.Robots(ctx, origin, download)
+	if err != nil {
+		return nil, &robotsUnavailable{reason: "the store: " + err.Error()}
+	}
+	return readRobots(f)
+}
+
+// download fetches a robots.txt as it is: status and body, or why it could
+// not be had.
+func (r *robotsRules) download(ctx context.Context, robotsURL string) RobotsFile {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, robotsURL, nil)
 	if err != nil {
-		return nil, &robotsUnavailable{reason: err.Error()}
+		return RobotsFile{Unavailable: err.Error()}
 	}
 	req.Header.Set("User-Agent", r.userAgent)
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return nil, &robotsUnavailable{reason: r.reason(err)}
+		return RobotsFile{Unavailable: r.reason(err)}
 	}
 	defer resp.Body.Close()
-	switch st := resp.StatusCode; {
-	case st >= 400 && st < 500 && st != http.StatusTooManyRequests:
+	f := RobotsFile{Status: resp.StatusCode}
+	if !noRules(f.Status) && (f.Status < 200 || f.Status >= 300) {
+		f.Unavailable = fmt.Sprintf("http %d", f.Status)
+		return f
+	}
+	if f.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes)); err != nil {
+		return RobotsFile{Status: f.Status, Unavailable: r.reason(err)}
+	}
+	return f
+}
+
+// noRules reports whether a robots.txt status means "no rules": 4xx but 429.
+func noRules(status int) bool {
+	return status >= 400 && status < 500 && status != http.StatusTooManyRequests
+}
+
+// readRobots turns a fetched robots.txt into its rules, or a
+// *robotsUnavailable.
+func readRobots(f RobotsFile) (*robotstxt.RobotsData, error) {
+	switch {
+	case f.Unavailable != "":
+		return nil, &robotsUnavailable{reason: f.Unavailable}
+	case noRules(f.Status):
 		return robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
-	case st < 200 || st >= 300:
-		return nil, &robotsUnavailable{reason: fmt.Sprintf("http %d", st)}
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
-	if err != nil {
-		return nil, &robotsUnavailable{reason: r.reason(err)}
-	}
-	data, err := parseRobots(body)
+	data, err := parseRobots(f.Body)
 	if err != nil {
 		return nil, &robotsUnavailable{reason: "unreadable: " + firstLine(err.Error())}
 	}

@@ -63,7 +63,7 @@ Pages archived before request headers were kept get a bare GET request.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&out, "warc", "", "write the WARC to `FILE` (gzip per record; .warc.gz is the usual name)")
-	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	addDBFlag(fs, &dbPath, "to read")
 	dates.addFlags(fs, "fetch")
 	fs.StringVar(&site, "site", "", "only responses of this crawler profile (kazinform, qazaqtv) or `HOST`")
 	return cmd

@@ -15,7 +15,7 @@ func TestHelpAndVersion(t *testing.T) {
 		args []string
 		want []string // all on stdout
 	}{
-		{"crawl --help", []string{"crawl", "--help"}, []string{"Usage:\n  obsfacts crawl [flags]", "--site PROFILE", "(default [all])", "--db FILE", "--since date"}},
+		{"crawl --help", []string{"crawl", "--help"}, []string{"Usage:\n  obsfacts crawl [flags]", "--site PROFILE", "(default [all])", "--db DB", "--since date"}},
 		{"help crawl", []string{"help", "crawl"}, []string{"Usage:\n  obsfacts crawl [flags]", "--resolve HOST=ADDR"}},
 		{"-h after args", []string{"extract", "page.html", "-h"}, []string{"Usage:\n  obsfacts extract [flags] INPUT...", "-o, --output FILE", "--format FORMAT", "csv, tsv, jsonl, parquet"}},
 		{"export lists its columns", []string{"export", "--help"}, []string{"fact_id, source, source_url", "election_country", "--site HOST"}},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/export/warc"
+	"github.com/obsfacts/obsfacts/store/pgstore"
 )
 
 func init() {
@@ -30,7 +31,7 @@ type crawlOptions struct {
 	maxPages, parallel     int
 	maxBody, retries       int
 	retryRuns              int
-	delay, timeout         time.Duration
+	delay, timeout, lease  time.Duration
 	extractTimeout         time.Duration
 }
 
@@ -76,7 +77,7 @@ new articles only. URLs that failed for a passing reason (network, timeout,
 	fs.StringArrayVar(&o.resolve, "resolve", nil, "send HOST's requests to ADDR, like curl: `HOST=ADDR` with ADDR ip[:port] or http://ip:port for a plain-HTTP mirror; HOST * matches all (repeatable)")
 	o.dates.addFlags(fs, "publication")
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "let the crawl connect to loopback, private and link-local addresses (refused by default: a page or redirect could point at services of your network); hosts named by --resolve may always")
-	fs.StringVar(&o.dbPath, "db", defaultDB, "SQLite `FILE` holding the archive, facts and crawl queue")
+	addDBFlag(fs, &o.dbPath, "holding the archive, facts and crawl queue")
 	fs.BoolVar(&o.all, "all-articles", false, "take every article in the date range, not only election coverage")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` requests (0: no limit); the rest stays queued")
 	fs.DurationVar(&o.delay, "delay", time.Second, "pause after each request to a host (plus up to half as much at random)")
@@ -89,6 +90,7 @@ new articles only. URLs that failed for a passing reason (network, timeout,
 	fs.IntVar(&o.retryRuns, "retry-runs", 5, "runs that try a URL failed for a passing reason (network, timeout, 429, 5xx) again, in all")
 	fs.StringVar(&o.warcDir, "warc", "", "also write every response to WARC files in `DIR` as the crawl goes (gzip per record, a new file at 1 GiB)")
 	fs.BoolVar(&o.refresh, "refresh-articles", false, "fetch stored articles the listings show again, with conditional requests (for corrections): a changed page is archived as a new version and its facts replaced")
+	fs.DurationVar(&o.lease, "lease", pgstore.DefaultLease, "PostgreSQL: how long a URL this process took stays its own without a heartbeat; the work of a process that died goes to the others after it")
 	fs.BoolVar(&o.retryFailed, "retry-failed", false, "try every failed URL once more, permanent failures (404, pages that crashed the crawler) included")
 	return cmd
 }
@@ -99,8 +101,8 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	if err != nil {
 		return err
 	}
-	if o.parallel < 1 || o.delay < 0 || o.retries < 0 || o.maxBody < 1 || o.timeout <= 0 || o.maxPages < 0 || o.retryRuns < 1 {
-		return usagef("--parallel, --max-body, --timeout and --retry-runs must be positive; --delay, --retries and --max-pages not negative")
+	if o.parallel < 1 || o.delay < 0 || o.retries < 0 || o.maxBody < 1 || o.timeout <= 0 || o.maxPages < 0 || o.retryRuns < 1 || o.lease <= 0 {
+		return usagef("--parallel, --max-body, --timeout, --retry-runs and --lease must be positive; --delay, --retries and --max-pages not negative")
 	}
 	cfg.Start = o.starts
 	for _, l := range o.langs {
@@ -125,7 +127,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	cfg.RefreshArticles = o.refresh
 	cfg.Args = args
 
-	st, err := openOrCreate(o.dbPath)
+	st, err := openOrCreate(o.dbPath, o.lease)
 	if err != nil {
 		return err
 	}
@@ -134,6 +136,12 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
 	if lock, ok := st.(crawler.Lock); ok { // a frontier only one process may work on
 		cfg.Lock = lock
+	}
+	if gate, ok := st.(crawler.HostGate); ok { // a frontier shared by several processes
+		cfg.HostGate = gate
+	}
+	if robots, ok := st.(crawler.RobotsStore); ok {
+		cfg.Robots = robots
 	}
 	if o.warcDir != "" {
 		w, err := warc.CreateDir(o.warcDir, "obsfacts-", 0, warcInfo(o.dbPath, o.contact))

@@ -157,7 +157,7 @@ type result struct {
 
 func readResult(t *testing.T, db string) result {
 	t.Helper()
-	st, err := store.Open(db)
+	st, err := openOrCreate(db, 0) // SQLite or PostgreSQL
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,19 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/extract"
 	"github.com/obsfacts/obsfacts/store"
+	"github.com/obsfacts/obsfacts/store/pgstore"
+	"github.com/spf13/pflag"
 )
 
 // The commands reach the store through the small interfaces below, each
@@ -61,50 +65,93 @@ type database interface {
 	io.Closer
 }
 
-var _ database = (*store.Store)(nil)
+var (
+	_ database = (*store.Store)(nil)
+	_ database = (*pgstore.Store)(nil)
+)
 
-// openReadOnly opens the store at path for a command that only reads it:
-// it never creates, migrates or writes the file, so it reads a read-only
-// file and leaves another program's database as it was.
-func openReadOnly(path string) (database, error) {
-	if err := requireDB(path); err != nil {
+// dbEnv names the variable whose value is the default of --db.
+const dbEnv = "OBSFACTS_DB"
+
+// addDBFlag defines --db, what the command does with it in purpose ("to
+// read"). Its default is $OBSFACTS_DB, else obsfacts.db.
+func addDBFlag(fs *pflag.FlagSet, p *string, purpose string) {
+	def := cmp.Or(os.Getenv(dbEnv), "obsfacts.db")
+	fs.StringVar(p, "db", def, "`DB` "+purpose+": an SQLite file or a postgres:// URL (default: $"+dbEnv+", else obsfacts.db)")
+	fs.Lookup("db").DefValue = displayDB(def) // --help shows no password
+}
+
+// displayDB names a --db value in messages: a URL without its password.
+func displayDB(db string) string {
+	if pgstore.IsURL(db) {
+		return pgstore.Redact(db)
+	}
+	return db
+}
+
+// openReadOnly opens the store at db for a command that only reads it:
+// it never creates, migrates or writes it, so it reads a read-only file
+// and leaves another program's database as it was.
+func openReadOnly(db string) (database, error) {
+	if pgstore.IsURL(db) {
+		st, err := pgstore.OpenReadOnly(context.Background(), db)
+		if err != nil {
+			return nil, dbError(db, err)
+		}
+		return st, nil
+	}
+	if err := requireDB(db); err != nil {
 		return nil, err
 	}
-	st, err := store.OpenReadOnly(path)
+	st, err := store.OpenReadOnly(db)
 	if err != nil {
-		return nil, dbError(path, err)
+		return nil, dbError(db, err)
 	}
 	return st, nil
 }
 
-// openForUpdate opens an existing store at path for a command that
+// openForUpdate opens an existing store at db for a command that
 // rewrites what it holds (an older store is upgraded first).
-func openForUpdate(path string) (database, error) {
-	if err := requireDB(path); err != nil {
-		return nil, err
+func openForUpdate(db string) (database, error) {
+	if !pgstore.IsURL(db) {
+		if err := requireDB(db); err != nil {
+			return nil, err
+		}
 	}
-	return openOrCreate(path)
+	return openOrCreate(db, 0)
 }
 
-// openOrCreate opens the store at path for writing, making a new one where
-// there is none (crawl, extract --db).
-func openOrCreate(path string) (database, error) {
-	st, err := store.Open(path)
+// openOrCreate opens the store at db for writing, making a new one where
+// there is none (crawl, extract --db). lease is how long a PostgreSQL
+// store's leases hold without a heartbeat (0: the default).
+func openOrCreate(db string, lease time.Duration) (database, error) {
+	if pgstore.IsURL(db) {
+		st, err := pgstore.Open(context.Background(), db, pgstore.Options{Lease: lease})
+		if err != nil {
+			return nil, dbError(db, err)
+		}
+		return st, nil
+	}
+	st, err := store.Open(db)
 	if err != nil {
-		return nil, dbError(path, err)
+		return nil, dbError(db, err)
 	}
 	return st, nil
 }
 
 // dbError adds to the store's refusals what the user can do about them.
-func dbError(path string, err error) error {
+func dbError(db string, err error) error {
+	what := "file"
+	if pgstore.IsURL(db) {
+		what = "database"
+	}
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, store.ErrEmpty):
-		return fmt.Errorf("%w: run 'obsfacts crawl' or 'obsfacts extract --db %s' first, or pass --db", err, path)
+		return fmt.Errorf("%w: run 'obsfacts crawl' or 'obsfacts extract --db %s' first, or pass --db", err, displayDB(db))
 	case errors.Is(err, store.ErrNotStore):
-		return fmt.Errorf("%w; the file was left as it was (check --db)", err)
+		return fmt.Errorf("%w; the %s was left as it was (check --db)", err, what)
 	}
 	return err
 }

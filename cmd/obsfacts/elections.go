@@ -41,7 +41,7 @@ This is the table to start an analysis from.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	addDBFlag(fs, &dbPath, "to read")
 	out.addFlags(fs, export.TextFormats)
 	return cmd
 }

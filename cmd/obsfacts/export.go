@@ -70,7 +70,7 @@ same keys, and is never altered.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	addDBFlag(fs, &dbPath, "to read")
 	out.addFlags(fs, export.Formats)
 	dates.addFlags(fs, "publication")
 	fs.StringVar(&site, "site", "", "only this crawler profile ("+profileNames()+": every host it covers) or publisher `HOST` and its subdomains")
@@ -154,8 +154,6 @@ func wrapList(words []string, width int, indent string) string {
 	}
 	return b.String()
 }
-
-const defaultDB = "obsfacts.db"
 
 // openToExport checks the output format, then opens the database to read,
 // in this order so that a mistyped format creates nothing.

@@ -62,7 +62,7 @@ status is 1 if any input failed; the other inputs are still processed.`,
 	}
 	fs := cmd.Flags()
 	o.out.addFlags(fs, export.Formats)
-	fs.StringVar(&o.dbPath, "db", "", "also store pages, articles and facts in this SQLite `FILE`")
+	fs.StringVar(&o.dbPath, "db", "", "also store pages, articles and facts in this `DB`: an SQLite file or a postgres:// URL")
 	fs.Int64Var(&o.maxSize, "max-size", defaultMaxInput, "largest input accepted, in `BYTES`")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "time limit for fetching a URL input")
 	addExtractTimeout(fs, &o.extractTimeout)
@@ -82,7 +82,7 @@ func runExtract(ctx context.Context, cmd *cobra.Command, o *extractOptions, inpu
 	counts := map[string]int{}
 	var saver resultSaver
 	if o.dbPath != "" {
-		st, err := openOrCreate(o.dbPath)
+		st, err := openOrCreate(o.dbPath, 0)
 		if err != nil {
 			return err
 		}

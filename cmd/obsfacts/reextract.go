@@ -35,7 +35,7 @@ an interrupted run can simply be started again.`,
 			return runReextract(cmd.Context(), dbPath, newExtractor(extractTimeout), a)
 		},
 	}
-	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to update")
+	addDBFlag(cmd.Flags(), &dbPath, "to update")
 	addExtractTimeout(cmd.Flags(), &extractTimeout)
 	return cmd
 }

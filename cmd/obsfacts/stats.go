@@ -29,6 +29,6 @@ subject code, URLs that failed or were skipped by reason, and recent runs.`,
 			return stats.WriteText(a.stdout)
 		},
 	}
-	cmd.Flags().StringVar(&dbPath, "db", defaultDB, "SQLite `FILE` to read")
+	addDBFlag(cmd.Flags(), &dbPath, "to read")
 	return cmd
 }

@@ -266,14 +266,9 @@ CREATE TABLE robots (
 
 // migrate brings the store to the latest schema version, one migration per
 // transaction. Processes starting together take turns: the version is read
-// under a lock held to the end of the transaction.
+// (and the version table made) under a lock held to the end of the
+// transaction.
 func migrate(ctx context.Context, pool *pgxpool.Pool) error {
-	if _, err := pool.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-	version    integer PRIMARY KEY,
-	applied_at text NOT NULL
-)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
 	for {
 		done, err := migrateOne(ctx, pool)
 		if err != nil || done {
@@ -286,6 +281,12 @@ func migrateOne(ctx context.Context, pool *pgxpool.Pool) (done bool, err error) 
 	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('obsfacts migrate ' || current_schema()))`); err != nil {
 			return fmt.Errorf("lock schema: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    integer PRIMARY KEY,
+	applied_at text NOT NULL
+)`); err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
 		}
 		var version int
 		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
