@@ -47,13 +47,17 @@ func (c *Crawler) newCollector() *colly.Collector {
 	// caches no failure and takes a 5xx for "allow all": c.robots does it.
 	coll.IgnoreRobotsTxt = true
 	transport := newTransport(c.cfg.Resolve, c.cfg.Timeout, int64(c.cfg.MaxBody)+1, c.cfg.AllowPrivate)
+	// A request's time limit starts when it goes out; waiting for the
+	// host's turn (HostGate) is not part of it, so the gate applies it.
+	timeout := c.cfg.Timeout
 	if c.cfg.HostGate != nil {
 		transport = &gatedTransport{base: transport, gate: c.cfg.HostGate, parallel: c.cfg.Parallelism,
-			delay: c.cfg.Delay, random: c.cfg.RandomDelay}
+			delay: c.cfg.Delay, random: c.cfg.RandomDelay, timeout: timeout}
+		timeout = 0
 	}
 	c.robots = newRobotsRules(&http.Client{
 		Transport: transport,
-		Timeout:   c.cfg.Timeout,
+		Timeout:   timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 5 { // RFC 9309: follow at least five
 				return errors.New("stopped after 5 redirects")
@@ -66,7 +70,7 @@ func (c *Crawler) newCollector() *colly.Collector {
 	}, c.cfg.UserAgent, fetchReason)
 	c.robots.shared = c.cfg.Robots
 	coll.WithTransport(transport)
-	coll.SetRequestTimeout(c.cfg.Timeout)
+	coll.SetRequestTimeout(timeout)
 	coll.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return errors.New("stopped after 10 redirects")

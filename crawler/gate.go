@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"context"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -19,6 +20,9 @@ type gatedTransport struct {
 	gate          HostGate
 	parallel      int
 	delay, random time.Duration
+	// timeout bounds a request from the moment it has its slot to the end
+	// of its body: the wait for the slot does not count.
+	timeout time.Duration
 }
 
 func (g *gatedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -26,17 +30,26 @@ func (g *gatedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := g.base.RoundTrip(req)
+	ctx, cancel := context.WithTimeout(req.Context(), g.timeout)
+	resp, err := g.base.RoundTrip(req.WithContext(ctx))
 	if err != nil {
+		cancel()
 		release(g.pause())
 		return nil, err
 	}
-	if resp.Body == nil || resp.Body == http.NoBody || resp.StatusCode >= 300 && resp.StatusCode < 400 {
-		// A redirect's body is not read; its next hop may need the slot.
+	if resp.Body == nil || resp.Body == http.NoBody {
+		cancel()
 		release(g.pause())
 		return resp, nil
 	}
-	resp.Body = &releasingBody{ReadCloser: resp.Body, release: func() { release(g.pause()) }}
+	body := &releasingBody{ReadCloser: resp.Body, done: []func(){cancel}}
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		// A redirect's body is not read; its next hop may need the slot.
+		release(g.pause())
+	} else {
+		body.done = append(body.done, func() { release(g.pause()) })
+	}
+	resp.Body = body
 	return resp, nil
 }
 
@@ -48,24 +61,32 @@ func (g *gatedTransport) pause() time.Duration {
 	return g.delay + rand.N(g.random)
 }
 
-// releasingBody calls release once, when the body is read to its end or
+// releasingBody calls done once, when the body is read to its end or
 // closed.
 type releasingBody struct {
 	io.ReadCloser
-	release func()
-	once    sync.Once
+	done []func()
+	once sync.Once
+}
+
+func (b *releasingBody) end() {
+	b.once.Do(func() {
+		for _, f := range b.done {
+			f()
+		}
+	})
 }
 
 func (b *releasingBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	if err == io.EOF {
-		b.once.Do(b.release)
+		b.end()
 	}
 	return n, err
 }
 
 func (b *releasingBody) Close() error {
 	err := b.ReadCloser.Close()
-	b.once.Do(b.release)
+	b.end()
 	return err
 }

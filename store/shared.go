@@ -3,9 +3,12 @@ package store
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -194,3 +197,26 @@ func (f ArchiveFilter) Where() (string, []any) {
 	}
 	return strings.Join(conds, " AND "), args
 }
+
+// CopyTables are the tables obsfacts copy moves from one store to another,
+// in an order that keeps every reference valid. schema_migrations is the
+// target's own; host_slots and robots belong to a crawl while it runs.
+var CopyTables = []string{"runs", "pages", "articles", "facts", "frontier", "seen_links", "workers"}
+
+// Loader loads the rows of a copy into an empty store, in one transaction:
+// a copy that fails leaves the store as it was.
+type Loader interface {
+	// Rows inserts rows of table, whose values are in the order of cols,
+	// ids included.
+	Rows(ctx context.Context, table string, cols []string, rows [][]any) error
+	Commit(ctx context.Context) error
+	Rollback(ctx context.Context) error
+}
+
+// ErrNotEmpty is returned (wrapped) by BeginCopy for a store that holds
+// data already.
+var ErrNotEmpty = errors.New("the store holds data already")
+
+// IsCopyTable reports whether table is one of CopyTables, the only names
+// EachRow and Loader.Rows take (they go into SQL as they are).
+func IsCopyTable(table string) bool { return slices.Contains(CopyTables, table) }

@@ -62,6 +62,8 @@ type database interface {
 	resultSaver
 	runRecorder
 	crawlState
+	rowSource
+	rowTarget
 	io.Closer
 }
 
