@@ -18,7 +18,9 @@ import (
 
 	"github.com/obsfacts/obsfacts/crawler"
 	"github.com/obsfacts/obsfacts/extract"
+	"github.com/obsfacts/obsfacts/internal/pgtest"
 	"github.com/obsfacts/obsfacts/store"
+	"github.com/obsfacts/obsfacts/store/pgstore"
 )
 
 // benchSite generates a Kazinform-like site of n articles: a Gen B lenta
@@ -196,4 +198,109 @@ func sampleHeap() func() uint64 {
 		}
 	}()
 	return func() uint64 { close(done); wg.Wait(); return peak }
+}
+
+// BenchmarkCrawlWorkers crawls a generated site of 2000 articles with no
+// delay and 4 requests at a time to the host: one worker on SQLite, and 1,
+// 2 and 4 workers (each a Crawler with its own pool, as separate processes
+// would be) on one PostgreSQL store, with the host's politeness held in the
+// database. It reports the pages/s of all the workers together. The
+// PostgreSQL runs need OBSFACTS_TEST_POSTGRES.
+func BenchmarkCrawlWorkers(b *testing.B) {
+	const n = 2000
+	site := &benchSite{n: n, regions: []string{"Абайской области", "Алматы", "Шымкенте", "Костанайской области", "Актобе"}}
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	type stores interface {
+		crawler.Frontier
+		crawler.Archive
+		crawler.RunLog
+		FactCount(context.Context) (int, error)
+		Close() error
+	}
+	for _, tt := range []struct {
+		backend string
+		workers int
+	}{{"sqlite", 1}, {"postgres", 1}, {"postgres", 2}, {"postgres", 4}} {
+		b.Run(fmt.Sprintf("%s/workers=%d", tt.backend, tt.workers), func(b *testing.B) {
+			var pages float64
+			for b.Loop() {
+				b.StopTimer()
+				var sts []stores
+				if tt.backend == "sqlite" {
+					st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"))
+					if err != nil {
+						b.Fatal(err)
+					}
+					sts = append(sts, st)
+				} else {
+					url := pgtest.URL(b)
+					for range tt.workers {
+						st, err := pgstore.Open(context.Background(), url, pgstore.Options{})
+						if err != nil {
+							b.Fatal(err)
+						}
+						sts = append(sts, st)
+					}
+				}
+				var crawlers []*crawler.Crawler
+				for _, st := range sts {
+					cfg := crawler.DefaultConfig()
+					cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
+					if g, ok := st.(crawler.HostGate); ok {
+						cfg.HostGate = g
+					}
+					if r, ok := st.(crawler.RobotsStore); ok {
+						cfg.Robots = r
+					}
+					cfg.Process = extract.NewExtractor().Process
+					cfg.Delay, cfg.RandomDelay = 0, 0
+					cfg.Parallelism = 4
+					cfg.AllArticles = true
+					cfg.Start = []string{"https://www.inform.kz/ru/lenta"}
+					cfg.Resolve = map[string]string{"*": "http://" + srv.Listener.Addr().String()}
+					cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+					c, err := crawler.New(cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					crawlers = append(crawlers, c)
+				}
+				b.StartTimer()
+				start := time.Now()
+				var (
+					wg      sync.WaitGroup
+					fetched atomic.Int64
+					arts    atomic.Int64
+				)
+				for _, c := range crawlers {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						sum, err := c.Run(context.Background())
+						if err != nil {
+							b.Error(err)
+						}
+						fetched.Add(int64(sum.Fetched))
+						arts.Add(int64(sum.Articles))
+					}()
+				}
+				wg.Wait()
+				elapsed := time.Since(start)
+				b.StopTimer()
+				if arts.Load() != n {
+					b.Fatalf("%d articles stored by the workers, want %d", arts.Load(), n)
+				}
+				if facts, _ := sts[0].FactCount(context.Background()); facts < n {
+					b.Fatalf("%d facts from %d articles", facts, n)
+				}
+				pages = float64(fetched.Load()) / elapsed.Seconds()
+				for _, st := range sts {
+					st.Close()
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(pages, "pages/s")
+		})
+	}
 }

@@ -191,7 +191,11 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 		fmt.Fprintf(stderr, "%d URLs left in the queue: run the same command again to continue\n", sum.Pending)
 		return context.Canceled
 	}
-	if !sum.Succeeded() {
+	// A worker of a shared crawl gets whatever share of the URLs the others
+	// leave it: a share that came back 404 is no failure, as long as the
+	// sites answered.
+	shared := cfg.HostGate != nil && len(sum.Unreachable) == 0 && sum.Fetched > 0
+	if !sum.Succeeded() && !shared {
 		if len(sum.Unreachable) == 0 {
 			fmt.Fprintln(stderr, "nothing was fetched successfully: see 'obsfacts stats' for the reasons")
 		}
