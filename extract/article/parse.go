@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
 
 // Errors for inputs that cannot be read as an article. Parse wraps them with
@@ -138,30 +139,9 @@ func normalizeLang(s string) string {
 	return ""
 }
 
-// languageOfText guesses the language from the share of Cyrillic letters;
-// Kazakh-only letters tell Kazakh from Russian.
+// languageOfText tells the language from the text's letters and cue words
+// (package lang): Kazakh from Russian in Cyrillic, Kazakh in Latin script
+// from English.
 func languageOfText(s string) string {
-	var latin, cyr, kazakh int
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
-			if strings.ContainsRune("әғқңөұүһіӘҒҚҢӨҰҮҺІ", r) {
-				kazakh++
-			}
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		}
-	}
-	switch {
-	case cyr+latin == 0:
-		return ""
-	case cyr > latin:
-		if kazakh*50 > cyr {
-			return "kk"
-		}
-		return "ru"
-	default:
-		return "en"
-	}
+	return string(lang.DetectArticle("", s))
 }

@@ -41,6 +41,32 @@ func (d *doc) coref(si, i, through int) (group, bool) {
 	if orgOnly {
 		return d.missionAntecedent(si)
 	}
+	// "our 350 observers …" said before the speaker is named: the
+	// speaker's organisation in the next sentences, or in the title
+	if s.hasIn(0, through+1, lang.FirstPerson) {
+		return d.speakerAfter(si)
+	}
+	return group{}, false
+}
+
+// speakerAfter finds the organisation named with a mission word in the two
+// sentences after si, else in the title: whose "our observers" they are.
+func (d *doc) speakerAfter(si int) (group, bool) {
+	for k := si + 1; k < len(d.sents) && k <= si+2; k++ {
+		d.analyse(k)
+		p := &d.sents[k]
+		if !p.hasIn(0, len(p.toks), lang.MissionStrict) {
+			continue
+		}
+		if g, ok := d.antecedent(p, true); ok {
+			return g, true
+		}
+	}
+	if d.a.Title != "" {
+		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
+		d.analyseText(t)
+		return d.antecedent(t, true)
+	}
 	return group{}, false
 }
 
@@ -103,6 +129,11 @@ const maxAntecedentDistance = 30
 // phrase up to token through, that refers back: "mission", "they", "its",
 // "состав", "the 26 delegation members" (but not "a group of 50").
 func (s *sentence) corefTrigger(i, through int) bool {
+	if s.lex.Grammar(lang.CaseEndings) {
+		// "300-дей адамнан тұратын негізгі топ": the group follows the
+		// count that says what it consists of
+		through = min(through+3, len(s.toks)-1)
+	}
 	for k := 0; k <= through; k++ {
 		if k == i {
 			continue
@@ -173,12 +204,22 @@ func (d *doc) antecedent(p *sentence, orgOnly bool) (group, bool) {
 		}
 		for j := max(0, k-3); j < min(len(p.toks), k+4); j++ {
 			if p.is(j, lang.MissionStrict) {
-				return d.groupFromMention(p, m), true
+				return d.groupFromMention(p, p.partAfter(m)), true
 			}
 		}
 	}
 	if first >= 0 {
-		return d.groupFromMention(p, first), true
+		return d.groupFromMention(p, p.partAfter(first)), true
 	}
 	return group{}, false
+}
+
+// partAfter returns the mention just after m when it names a part of the
+// organisation m names ("ЕҚЫҰ Демократиялық институттар … бюросы", the
+// OSCE's ODIHR), else m.
+func (s *sentence) partAfter(m int) int {
+	if m+1 < len(s.ments) && s.ments[m+1].Start-s.ments[m].End < 40 && s.gaz.PartOf(s.ments[m+1].Entity.Code, s.ments[m].Entity.Code) {
+		return m + 1
+	}
+	return m
 }

@@ -49,6 +49,9 @@ func (d *doc) counts(si int) []count {
 		}
 		c := count{d: d, s: s, si: si, i: i, n: t.Num}
 		c.qual, c.qstart = s.qualifierBefore(i)
+		if c.qual == QualExact {
+			c.qual = s.qualifierAfter(i)
+		}
 		c.u = d.unitAfter(si, i)
 		if c.u.idx >= 0 {
 			c.split = s.splitBefore(c.qstart)
@@ -214,6 +217,18 @@ func (s *sentence) qualifierBefore(i int) (string, int) {
 		return QualExact, i - 1
 	}
 	return QualExact, i
+}
+
+// qualifierAfter reads a qualifier written after the number, as Kazakh
+// writes it: "400-дей" (an ending), "250-ге жуық", "1200-ден астам".
+func (s *sentence) qualifierAfter(i int) string {
+	switch {
+	case s.is(i, lang.QualAboutSuffix) || s.is(i+1, lang.QualAboutAfter):
+		return QualAbout
+	case s.is(i+1, lang.QualAtLeastAfter):
+		return QualAtLeast
+	}
+	return QualExact
 }
 
 var qualifierClasses = []struct {

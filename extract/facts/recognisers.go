@@ -38,6 +38,7 @@ var recognisers = []recogniser{
 	{"dash item", 78, recDashItem},                  // "the CIS – 55 observers", "A, B – two observers from each"
 	{"distributive", 76, recDistributiveClause},     // "embassies of A, B and C … two observers each"
 	{"named", 74, recNamed},                         // "170 CIS observers"
+	{"case ending", 73, recCaseEnding},              // "ТМД миссиясынан 400-дей бақылаушы"
 	{"group after the noun", 72, recGroupAfter},     // "29 observers of the X", "наблюдателей от СНГ"
 	{"mission members", 70, recMissionMembers},      // "the SCO mission arrived with 21 members from …"
 	{"coreference lead", 68, recCorefLead},          // "The mission consists of 58 observers from eight countries"
@@ -99,6 +100,9 @@ func recNumberOfNoNoun(c *count) []candidate {
 		return nil
 	}
 	if g, ok := c.d.numberOf(c.si, c.i, c.qstart); ok {
+		return one(g, RuleNumberOf)
+	}
+	if g, ok := c.d.reached(c.si, c.i); ok {
 		return one(g, RuleNumberOf)
 	}
 	return nil

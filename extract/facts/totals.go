@@ -152,3 +152,27 @@ func (d *doc) subset(si, i int) (group, bool) {
 	}
 	return group{}, false
 }
+
+// reached handles a total whose verb follows the count, as Kazakh writes
+// it: "халықаралық бақылаушылар қатары 62-ге жетті" (the ranks of
+// international observers reached 62).
+func (d *doc) reached(si, i int) (group, bool) {
+	s := &d.sents[si]
+	if !s.is(i, lang.DativeSuffix) || !s.is(i+1, lang.NumberVerb) {
+		return group{}, false
+	}
+	for j := i - 1; j >= max(0, i-5); j-- {
+		if !s.is(j, lang.UnitObserver) {
+			continue
+		}
+		if m := s.mentAt[max(0, j-1)]; m >= 0 {
+			return d.groupFromMention(s, m), true
+		}
+		from := j
+		for from > 0 && s.is(from-1, lang.ModAggregate) {
+			from--
+		}
+		return allObservers(collapseSpace(s.text[s.toks[from].Start:s.toks[j].End])), true
+	}
+	return group{}, false
+}

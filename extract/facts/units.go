@@ -98,6 +98,11 @@ func (d *doc) readUnitWord(si, j int, u *unitInfo) bool {
 	case t.Is(lang.Modifier):
 	case t.Is(lang.MissionStrict) && d.sents[si].is(j+1, lang.UnitPerson):
 		// "the 26 delegation members"
+	case t.Is(lang.QualAboutAfter) || t.Is(lang.QualAtLeastAfter):
+		// "250-ге жуық байқаушы", "1200-ден астам бақылаушы"
+	case d.sents[si].lex.Grammar(lang.CaseEndings) && (t.Is(lang.OriginSuffix) || t.Is(lang.Conj)):
+		// "1 мыңнан астам шетелдерден және халықаралық ұйымдардан байқаушылар":
+		// the group between the count and its noun
 	default:
 		return false
 	}
@@ -169,13 +174,11 @@ func (d *doc) observersLaterInParagraph(si int) bool {
 // categoryAfter reports a count followed by its category: "42 наблюдателя –
 // долгосрочные", "20 of the observers are long-term".
 func (s *sentence) categoryAfter(unit int) bool {
-	for k := unit + 1; k < min(unit+3, len(s.toks)); k++ {
-		if s.is(k, lang.ModCategory) {
-			return true
-		}
-		if !s.isPunct(k, "–") && !s.is(k, lang.Copula) {
-			return false
-		}
+	k := unit + 1
+	if s.isPunct(k, "–") || s.is(k, lang.Copula) {
+		k++
+	} else if s.lex.Grammar(lang.CaseEndings) {
+		return false // "42 бақылаушысы ұзақ мерзімді негізде": an adverb, how they work
 	}
-	return false
+	return s.is(k, lang.ModCategory)
 }

@@ -7,7 +7,7 @@ package gazetteer
 
 import (
 	"bufio"
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"sort"
@@ -17,6 +17,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/obsfacts/obsfacts/extract/lang"
 )
 
 // Kinds of entity; they are also the subject kinds of facts.
@@ -83,8 +85,25 @@ var (
 	//go:embed data/organizations.tsv
 	gzOrganizationsTSV string
 
+	//go:embed data/names_*.tsv
+	gzNamesFS embed.FS
+
 	defaultGazetteer = sync.OnceValue(func() *Gazetteer {
-		g, err := NewGazetteer(strings.NewReader(gzCountriesTSV), strings.NewReader(gzOrganizationsTSV))
+		var names []Names
+		entries, _ := gzNamesFS.ReadDir("data")
+		for _, e := range entries {
+			code, ok := strings.CutPrefix(strings.TrimSuffix(e.Name(), ".tsv"), "names_")
+			if !ok {
+				continue
+			}
+			b, err := gzNamesFS.ReadFile("data/" + e.Name())
+			if err != nil {
+				panic(err)
+			}
+			names = append(names, Names{Lang: code, Table: strings.NewReader(string(b)),
+				Endings: lang.For(lang.Code(code)).List("name_suffix")})
+		}
+		g, err := NewGazetteer(strings.NewReader(gzCountriesTSV), strings.NewReader(gzOrganizationsTSV), names...)
 		if err != nil {
 			panic(err) // the embedded data is checked by the tests
 		}
@@ -92,13 +111,24 @@ var (
 	})
 )
 
+// Names is a table of one more language's names of the entities, by code
+// (data/names_<lang>.tsv: code, then the names, "|"-separated). Endings are
+// the case endings the language joins to the last word of a name
+// ("ұйымы" -> "ұйымынан"); the name matches with any of them.
+type Names struct {
+	Lang    string
+	Table   io.Reader
+	Endings []string
+}
+
 // DefaultGazetteer returns the gazetteer built from the embedded data files
 // (data/countries.tsv and data/organizations.tsv). It is built once.
 func DefaultGazetteer() *Gazetteer { return defaultGazetteer() }
 
 // NewGazetteer builds a gazetteer from tables in the format of
-// data/countries.tsv and data/organizations.tsv (see their headers).
-func NewGazetteer(countries, organizations io.Reader) (*Gazetteer, error) {
+// data/countries.tsv and data/organizations.tsv (see their headers), and
+// the names of more languages.
+func NewGazetteer(countries, organizations io.Reader, more ...Names) (*Gazetteer, error) {
 	g := &Gazetteer{
 		root:    newGzNode(),
 		forms:   make(map[string][]string),
@@ -112,6 +142,14 @@ func NewGazetteer(countries, organizations io.Reader) (*Gazetteer, error) {
 	}
 	if err := b.readTable(organizations, "organizations", 5, b.addOrganization); err != nil {
 		return nil, err
+	}
+	for _, n := range more {
+		b.endings = n.Endings
+		err := b.readTable(n.Table, "names_"+n.Lang, 2, b.addNames)
+		b.endings = nil
+		if err != nil {
+			return nil, err
+		}
 	}
 	g.byCode = b.codes
 	for i, p := range b.parents {
@@ -240,6 +278,7 @@ type gzBuilder struct {
 	codes   map[string]int32
 	parents []string
 	errs    []error
+	endings []string // case endings of the language being read, when it joins them to words
 }
 
 func (b *gzBuilder) readTable(r io.Reader, name string, cols int, add func([]string) error) error {
@@ -317,6 +356,18 @@ func (b *gzBuilder) addCountry(f []string) error {
 	aliases = append(aliases, gzSplitList(f[4])...)
 	aliases = append(aliases, gzSplitList(f[5])...)
 	for _, a := range aliases {
+		b.addAlias(a, idx)
+	}
+	return nil
+}
+
+// addNames reads: code, names of the entity with that code.
+func (b *gzBuilder) addNames(f []string) error {
+	idx, ok := b.codes[f[0]]
+	if !ok {
+		return fmt.Errorf("unknown code %s", f[0])
+	}
+	for _, a := range gzSplitList(f[1]) {
 		b.addAlias(a, idx)
 	}
 	return nil
@@ -423,7 +474,14 @@ func (b *gzBuilder) unit(t gzTok, cs bool) gzUnit {
 }
 
 func (b *gzBuilder) addForms(lemma string) {
-	for _, f := range gzRuForms(lemma) {
+	forms := gzRuForms(lemma)
+	if b.endings != nil {
+		forms = []string{lemma}
+		for _, e := range b.endings {
+			forms = append(forms, lemma+e)
+		}
+	}
+	for _, f := range forms {
 		if !gzContainsString(b.g.forms[f], lemma) {
 			b.g.forms[f] = append(b.g.forms[f], lemma)
 		}

@@ -50,6 +50,10 @@ const (
 	ModifierSuffix // "based", "led" after a hyphen: "US-based" modifies, names no group
 	Participle     // "*ed": a participle after a demonym
 	Possessive     // "*'s": "ODIHR's observers"
+	OriginSuffix   // "*нан": an ablative ending, "from" joined to the word (Kazakh)
+	OriginPost     // "атынан", "тарапынан": a postposition after a group, "on behalf of"
+	GenitiveSuffix // "*ның": a genitive ending, "of" joined to the word
+	DativeSuffix   // "*ге": a dative ending: "62-ге жетті", reached 62
 	PossessiveMark // "'s" standing alone
 	Joint          // "joint": a joint mission of several organisations
 	ElectionBody   // "commission", "bodies" after an election word
@@ -91,6 +95,7 @@ const (
 	Possession    // "has", "have", "had"
 	MotionVerb    // "прибыли", "направили" after a bare count: where from follows
 	Pronoun       // "it", "they", "its", "их": a group named before
+	FirstPerson   // "our", "біздің", "наш": the speaker's own group
 	Relative      // "which", "who", "который": a relative pronoun
 	ThemPronoun   // "them", "those", "whom": "of them"
 	CorefTrigger  // "mission", "they", "состав": a count that refers back
@@ -109,9 +114,12 @@ const (
 	Label             // "No.", "article", "station": numbers that name rather than count
 	LabelAfterArticle // "number" after "the": "the number 1" names
 	// Qualifiers (words and phrases before a number).
-	QualAtLeast // "more than", "over", "более"
-	QualAbout   // "about", "some", "около"
-	QualUpTo    // "up to", "до"
+	QualAtLeast      // "more than", "over", "более"
+	QualAbout        // "about", "some", "около"
+	QualUpTo         // "up to", "до"
+	QualAboutAfter   // "жуық": about, after the number ("250-ге жуық")
+	QualAtLeastAfter // "астам": at least, after the number
+	QualAboutSuffix  // "*дей": about, as an ending of the number ("400-дей")
 	// Status cues.
 	StatusAccredited
 	StatusNominated
@@ -190,6 +198,10 @@ var classNames = [numClasses]string{
 	ModifierSuffix:    "modifier_suffix",
 	Participle:        "participle",
 	Possessive:        "possessive",
+	OriginSuffix:      "origin_suffix",
+	OriginPost:        "origin_post",
+	GenitiveSuffix:    "genitive_suffix",
+	DativeSuffix:      "dative_suffix",
 	PossessiveMark:    "possessive_mark",
 	Joint:             "joint",
 	ElectionBody:      "election_body",
@@ -230,6 +242,7 @@ var classNames = [numClasses]string{
 	Possession:        "possession",
 	MotionVerb:        "motion_verb",
 	Pronoun:           "pronoun",
+	FirstPerson:       "first_person",
 	Relative:          "relative",
 	ThemPronoun:       "them_pronoun",
 	CorefTrigger:      "coref_trigger",
@@ -249,6 +262,9 @@ var classNames = [numClasses]string{
 	QualAtLeast:       "qualifier_at_least",
 	QualAbout:         "qualifier_about",
 	QualUpTo:          "qualifier_up_to",
+	QualAboutAfter:    "qualifier_about_after",
+	QualAtLeastAfter:  "qualifier_at_least_after",
+	QualAboutSuffix:   "qualifier_about_suffix",
 	StatusAccredited:  "status_accredited",
 	StatusNominated:   "status_nominated",
 	StatusRecommended: "status_recommended",

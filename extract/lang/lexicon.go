@@ -423,6 +423,13 @@ const (
 	// Articles: the language has articles ("the mission"), so a noun
 	// without one does not refer back.
 	Articles Grammar = "articles"
+	// CaseEndings: the language joins case endings to words, and an
+	// ablative or genitive ending marks a count's group ("ТМД миссиясынан
+	// 400 бақылаушы").
+	CaseEndings Grammar = "case_endings"
+	// AblativeDistributes: an ablative on the counted noun distributes the
+	// count over a list ("екі бақылаушыдан", two observers from each).
+	AblativeDistributes Grammar = "ablative_distributes"
 )
 
 // Grammar reports whether the language has the property g.

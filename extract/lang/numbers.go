@@ -12,6 +12,17 @@ func (l *Lexicon) numberValue(low string) (int, bool) {
 	if v, ok := l.numbers[low]; ok {
 		return v, true
 	}
+	// a number word with an ending joined to it: "екіден", "мыңнан", "алтауы"
+	for _, sfx := range l.lists["number_suffix"] {
+		if stem, ok := strings.CutSuffix(low, sfx); ok && stem != "" {
+			if v, ok := l.numbers[stem]; ok {
+				return v, true
+			}
+			if v, ok := l.multipliers[stem]; ok {
+				return v, true
+			}
+		}
+	}
 	if i := strings.IndexByte(low, '-'); i > 0 {
 		a, ok1 := l.numbers[low[:i]]
 		b, ok2 := l.numbers[low[i+1:]]
@@ -55,14 +66,32 @@ func (l *Lexicon) mergeNumberWords(s string, toks []Token) []Token {
 func (l *Lexicon) digitsTimesMultiplier(s string, toks []Token, i int) (Token, int) {
 	t := toks[i]
 	if i+1 < len(toks) && toks[i+1].Kind == Word {
-		if m, ok := l.multipliers[toks[i+1].Low]; ok && m == 1000 {
+		if m, ok := l.multiplier(toks[i+1].Low); ok && m == 1000 {
 			t.Num *= 1000
 			t.End = toks[i+1].End
 			t.Text = s[t.Start:t.End]
+			t.Low = Lower(t.Text)
+			t.Cls = toks[i+1].Cls // "1 мыңнан": the ending is the number's
 			return t, 2
 		}
 	}
 	return t, 1
+}
+
+// multiplier returns the factor of a multiplier word, with an ending joined
+// to it or not ("тысяч", "мыңнан").
+func (l *Lexicon) multiplier(w string) (int, bool) {
+	if m, ok := l.multipliers[w]; ok {
+		return m, true
+	}
+	for _, sfx := range l.lists["number_suffix"] {
+		if stem, ok := strings.CutSuffix(w, sfx); ok && stem != "" {
+			if m, ok := l.multipliers[stem]; ok {
+				return m, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // wordNumber reads a number written in words starting at toks[i], if any.
@@ -113,7 +142,8 @@ func (l *Lexicon) wordNumber(s string, toks []Token, i int) (Token, int) {
 		break
 	}
 	merged := t
-	merged.Kind, merged.Num, merged.NumWord, merged.Cls = Num, total+current, true, ClassSet{}
+	merged.Kind, merged.Num, merged.NumWord = Num, total+current, true
+	merged.Cls = l.suffixClasses(toks[j-1].Low) // "екіден": the ending of the last word
 	merged.Collective = l.collective[t.Low]
 	merged.End = end
 	merged.Text = s[merged.Start:end]
@@ -143,4 +173,13 @@ func lowAt(toks []Token, i int) string {
 		return ""
 	}
 	return toks[i].Low
+}
+
+// suffixClasses returns the classes of the endings of w ("*нан", "*дей"),
+// which a number keeps when its word or digits carry them.
+func (l *Lexicon) suffixClasses(w string) ClassSet {
+	if l.suffixes == nil || l.suffixes.next == nil {
+		return ClassSet{}
+	}
+	return l.suffixes.matchReverse(w)
 }

@@ -61,7 +61,7 @@ func (l *Lexicon) Tokenize(s string) []Token {
 		case IsSpace(r):
 			i += w
 		case unicode.IsDigit(r):
-			t := digitToken(s, i)
+			t := l.suffixedNumber(s, digitToken(s, i))
 			toks = append(toks, t)
 			i = t.End
 		case unicode.IsLetter(r):
@@ -127,6 +127,24 @@ func digitToken(s string, i int) Token {
 	if kind == Num {
 		t.Num = digitsValue(t.Text)
 	}
+	return t
+}
+
+// suffixedNumber joins a case ending written after digits with a hyphen
+// ("62-ге", "400-дей", "29-ы") to the number, where the language writes
+// them: the token keeps the ending's classes.
+func (l *Lexicon) suffixedNumber(s string, t Token) Token {
+	if t.Kind != Num || len(l.lists["number_suffix"]) == 0 || t.End+1 >= len(s) || s[t.End] != '-' {
+		return t
+	}
+	end := wordEnd(s, t.End+1)
+	if end == t.End+1 || !l.sets["number_suffix"][Lower(s[t.End+1:end])] {
+		return t
+	}
+	t.End = end
+	t.Text = s[t.Start:end]
+	t.Low = Lower(t.Text)
+	t.Cls = l.suffixClasses(t.Low)
 	return t
 }
 

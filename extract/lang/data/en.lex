@@ -212,6 +212,8 @@ has | have | had
 [pronoun]
 our | we
 it | they | its | their
+[first_person]
+our | we
 [relative]
 which | who | that
 [them_pronoun]

@@ -197,6 +197,8 @@ genitive_after_noun | demonym_adjectives | group_before_count
 [pronoun]
 наша | наш | нашей | нашу | наши | наших | нашего
 она | они | ее | её | его | их
+[first_person]
+наша | наш | нашей | нашу | наши | наших | нашего | мы
 [relative]
 котор*
 [coref_trigger]
