@@ -15,26 +15,50 @@ import (
 // hostCountry guesses the country holding the election the article is
 // about: the country most often named next to an election word, else
 // Kazakhstan for Kazakh election vocabulary.
-func (d *doc) hostCountry(low string) string {
+func (d *doc) hostCountry() string {
 	// The sentences read for facts usually name the country; only when they
 	// do not is the rest of the article read too.
-	if host, sure := d.scoreHost(low, false); sure {
+	cues := d.hostCueScores()
+	if host, sure := d.scoreHost(cues, false); sure {
 		return host
 	}
-	host, _ := d.scoreHost(low, true)
+	host, _ := d.scoreHost(cues, true)
 	return host
+}
+
+// hostCode is the host country, worked out on first use: pages whose
+// candidates never ask for it (most pages without facts) skip the work.
+func (d *doc) hostCode() string {
+	if !d.hostKnown {
+		d.host, d.hostKnown = d.hostCountry(), true
+	}
+	return d.host
+}
+
+// hostCueScores counts the words that place an election in a country:
+// parliaments and capitals name the country too ("Jogorku Kenesh",
+// "BISHKEK, Nov 3 (AKIpress)", "выборы в Милли Меджлис").
+func (d *doc) hostCueScores() map[string]int {
+	score := map[string]int{}
+	for _, c := range d.x.hostCues {
+		if n := strings.Count(d.low, c.word); n > 0 {
+			score[c.code] += 2 * n
+		}
+	}
+	return score
 }
 
 // scoreHost scores the countries named in the analysed sentences (all
 // sentences when all is set) and reports the host and whether the evidence
 // was strong.
-func (d *doc) scoreHost(low string, all bool) (string, bool) {
-	score := map[string]int{}
+func (d *doc) scoreHost(cues map[string]int, all bool) (string, bool) {
+	score := make(map[string]int, len(cues))
+	for code, n := range cues {
+		score[code] = n
+	}
 	sents := make([]*sentence, 0, len(d.sents)+1)
 	if d.a.Title != "" {
-		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
-		d.analyseText(t)
-		sents = append(sents, t)
+		sents = append(sents, d.titleSentence())
 	}
 	for si := range d.sents {
 		if all {
@@ -59,11 +83,6 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 			score[e.Code] += s.hostCue(start, end, accredits, sends)
 		}
 	}
-	// parliaments and capitals name the country too: "Jogorku Kenesh",
-	// "BISHKEK, Nov 3 (AKIpress)", "выборы в Милли Меджлис"
-	for _, c := range d.x.hostCues {
-		score[c.code] += 2 * strings.Count(low, c.word)
-	}
 	best, bestScore := "", 0
 	for code, sc := range score {
 		if sc > bestScore || sc == bestScore && code < best {
@@ -71,7 +90,7 @@ func (d *doc) scoreHost(low string, all bool) (string, bool) {
 		}
 	}
 	// Kazakh outlets report Kazakh elections unless the text points elsewhere
-	kazakhOutlet := containsAny(low, d.x.lists.kazakhOutlets) || containsAny(d.a.Site, d.x.lists.kazakhOutlets)
+	kazakhOutlet := containsAny(d.low, d.x.lists.kazakhOutlets) || containsAny(d.a.Site, d.x.lists.kazakhOutlets)
 	if kazakhOutlet && score["KZ"] >= bestScore-3 {
 		return "KZ", bestScore >= 3
 	}
@@ -185,7 +204,7 @@ func (d *doc) fillElection(facts []Fact) {
 		return
 	}
 	typ := d.electionType()
-	country := d.host
+	country := d.hostCode()
 	ref := d.electionReference()
 	textDate := d.textElectionDate(country, ref)
 	if country == "" && textDate != "" {

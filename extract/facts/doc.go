@@ -19,13 +19,16 @@ type doc struct {
 	lang           lang.Code // the article's language
 	sents          []sentence
 	pub            time.Time
+	low            string                     // the body lower-cased
 	host           string                     // ISO code of the country holding the election, when told
+	hostKnown      bool                       // host has been worked out (see hostCode)
 	accredits      bool                       // the article speaks of accreditation
 	foreignObs     bool                       // the article speaks of foreign/international observers
 	runeAt         struct{ bytes, runes int } // last byte -> character offset conversion
 	lastGroup      *group                     // the named group of the last fact read, for "another 400 observers"
 	membersUntil   int                        // sentences up to this one list an organisation's members by country
 	titleObservers bool                       // the title speaks of observers
+	title          *sentence                  // the title analysed, once asked for
 	firstStatus    *string                    // the status first stated in the article, once looked for
 }
 
@@ -77,10 +80,9 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		}
 		d.sents[i].candidate = true
 	}
-	low := strings.ToLower(a.Body)
-	d.accredits = containsAny(low, x.lists.accreditationCues)
-	d.foreignObs = containsAny(low, x.lists.foreignCues)
-	d.host = d.hostCountry(low)
+	d.low = strings.ToLower(a.Body)
+	d.accredits = containsAny(d.low, x.lists.accreditationCues)
+	d.foreignObs = containsAny(d.low, x.lists.foreignCues)
 	return d
 }
 
@@ -95,6 +97,15 @@ func (d *doc) lexFor(text string) *lang.Lexicon {
 	}
 	c, _ := lang.Detect(text)
 	return lang.For(c)
+}
+
+// titleSentence is the title, analysed like a sentence of the body.
+func (d *doc) titleSentence() *sentence {
+	if d.title == nil {
+		d.title = &sentence{text: d.a.Title, end: len(d.a.Title)}
+		d.analyseText(d.title)
+	}
+	return d.title
 }
 
 func (d *doc) analyse(i int) {
@@ -136,8 +147,21 @@ func (d *doc) analyseText(s *sentence) {
 // observers and must cost almost nothing. The substrings are every supported
 // language's [list page_filter].
 func (x *Extractor) mayStateObservers(s string) bool {
+	lower := "" // the text lower-cased once, for the first needle beyond ASCII
 	for _, f := range x.lists.pageFilter {
-		if containsFold(s, f) {
+		if f == "" || f[0] < 0x80 {
+			if containsFold(s, f) {
+				return true
+			}
+			continue
+		}
+		if strings.Contains(s, f) {
+			return true
+		}
+		if lower == "" {
+			lower = strings.ToLower(s)
+		}
+		if strings.Contains(lower, f) {
 			return true
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -88,6 +89,10 @@ func NewExtractorWithLimits(l Limits) *Extractor {
 			x.lists.abbreviations[a] = true
 		}
 	}
+	// ASCII needles first: they fold without lower-casing the text.
+	sort.SliceStable(x.lists.pageFilter, func(i, j int) bool {
+		return x.lists.pageFilter[i] < "\x80" && x.lists.pageFilter[j] >= "\x80"
+	})
 	return x
 }
 

@@ -93,7 +93,7 @@ func (d *doc) unnamedBefore(s *sentence, from, qstart int, verb bool) ([]group, 
 					text := s.rangeText(from+1, end)
 					g = group{subject: text, canon: text, kind: KindOrganization}
 				}
-				if g.code != d.host || g.code == "" {
+				if g.code != d.hostCode() || g.code == "" {
 					return []group{g}, RuleSender, true
 				}
 			}
@@ -105,7 +105,7 @@ func (d *doc) unnamedBefore(s *sentence, from, qstart int, verb bool) ([]group, 
 		for end < qstart && !s.is(end, lang.LinkVerb) {
 			end++
 		}
-		if g, ok := d.groupFromRange(s, from, end); ok && g.code != "" && g.code != d.host {
+		if g, ok := d.groupFromRange(s, from, end); ok && g.code != "" && g.code != d.hostCode() {
 			return []group{g}, RuleSender, true
 		}
 	}

@@ -456,7 +456,7 @@ func (d *doc) unknownNameAfter(s *sentence, k, prep int) (r afterResult, rule Ru
 	if !found {
 		return afterResult{}, RuleNone, false, false
 	}
-	if g.kind == KindCountry && g.code != "" && g.code == d.host && !s.is(prep, lang.Source) {
+	if g.kind == KindCountry && g.code != "" && g.code == d.hostCode() && !s.is(prep, lang.Source) {
 		return afterResult{}, RuleNone, false, true
 	}
 	rule = RuleFrom

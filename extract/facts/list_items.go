@@ -150,7 +150,7 @@ func (d *doc) dashGroup(si, i, qstart int, u unitInfo) ([]group, Rule, bool) {
 		}
 	}
 	g, ok := d.itemGroup(s, part, p)
-	if !ok || s.toks[p].Low == ":" && (g.code == "" || g.code == d.host || s.hasIn(part, p, lang.Commission)) {
+	if !ok || s.toks[p].Low == ":" && (g.code == "" || g.code == d.hostCode() || s.hasIn(part, p, lang.Commission)) {
 		// "CEC: 465 international observers accredited" names a source, not a group
 		return nil, RuleNone, false
 	}

@@ -51,7 +51,7 @@ func ellipsisDemonym(d *doc, s *sentence, si, i, qstart int) ([]group, Rule, boo
 		return nil, RuleNone, false, false
 	}
 	if m := s.mentAt[i+1]; m >= 0 {
-		if e := s.ments[m].Entity; e.Kind == KindCountry && e.Code != d.host {
+		if e := s.ments[m].Entity; e.Kind == KindCountry && e.Code != d.hostCode() {
 			return []group{d.groupFromMention(s, m)}, RuleNamed, true, true
 		}
 	}

@@ -353,7 +353,7 @@ const (
 
 // isHost reports an entity that is the country holding the election.
 func (d *doc) isHost(e gazetteerEntity) bool {
-	return e.Kind == KindCountry && e.Code != "" && e.Code == d.host
+	return e.Kind == KindCountry && e.Code != "" && e.Code == d.hostCode()
 }
 
 var _ = lang.English

@@ -15,9 +15,13 @@ func Detect(text string) (c Code, sure bool) {
 	var latin, cyr, kazakhLetters int
 	for _, r := range text {
 		switch {
+		case r < 0x80: // ASCII, the bulk of any text: no table look-ups
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
 		case unicode.Is(unicode.Cyrillic, r):
 			cyr++
-			if strings.ContainsRune(kazakhOnlyLetters, r) {
+			if isKazakhOnlyLetter(r) {
 				kazakhLetters++
 			}
 		case unicode.Is(unicode.Latin, r):
@@ -49,6 +53,12 @@ const kazakhLatinLetters = "ıáúńóýǵşğüöäñūİÁÚŃÓÝǴŞĞÜÖÄ
 
 // kazakhOnlyLetters are the Cyrillic letters of Kazakh that Russian lacks.
 const kazakhOnlyLetters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+// isKazakhOnlyLetter: the letters Russian has (А–я) are most of any
+// Cyrillic text and need no look-up.
+func isKazakhOnlyLetter(r rune) bool {
+	return !('А' <= r && r <= 'я') && strings.ContainsRune(kazakhOnlyLetters, r)
+}
 
 // cueWords counts the words of text that the language's data file lists
 // as detection cues, in Latin or Cyrillic script.

@@ -208,9 +208,10 @@ func digitsValue(s string) int {
 
 // Lower is strings.ToLower with a fast path for ASCII.
 func Lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+	// Words are mostly lower case already; finding that out is cheaper
+	// than building the same string again.
+	for _, r := range s {
+		if 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.ToLower(r) != r {
 			return strings.ToLower(s)
 		}
 	}
