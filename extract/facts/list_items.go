@@ -75,7 +75,7 @@ func (s *sentence) boundaryBack(i int) int {
 	k := i
 	for k > 0 {
 		if s.isNum(k - 1) {
-			break
+			return s.afterItemUnit(k, i)
 		}
 		switch s.toks[k-1].Low {
 		case ";", ":", "(", "«", "\"":
@@ -85,6 +85,15 @@ func (s *sentence) boundaryBack(i int) int {
 			return k
 		}
 		k--
+	}
+	return k
+}
+
+// afterItemUnit skips the unit of the item before ("… – 22 observers and
+// the CSTO PA – 11"): it names no part of the next item's group.
+func (s *sentence) afterItemUnit(k, end int) int {
+	if k+1 < end && s.is(k, lang.UnitObserver) && (s.isListSep(k+1) || s.toks[k+1].Low == ";") {
+		return k + 2
 	}
 	return k
 }

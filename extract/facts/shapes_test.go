@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -218,6 +219,35 @@ func TestRealArticleShapes(t *testing.T) {
 			got := factSummary(mustFacts(x, a))
 			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("facts of %q\n got %v\nwant %v", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSubjectStopsAtNeighbour: a group's subject names that group only,
+// never the count or unit of the one before it.
+func TestSubjectStopsAtNeighbour(t *testing.T) {
+	pub := time.Date(2024, 11, 20, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, body, want string // want: "CODE|count|subject" of the last fact
+	}{
+		{"a dash item after another item's unit",
+			"Most came from the CIS Executive Committee – 35 observers, the SCO – 9 observers and the Parliamentary Assembly of the Collective Security Treaty Organization – 14 observers.",
+			"CSTO-PA|14|Parliamentary Assembly of the Collective Security Treaty Organization"},
+		{"a sender after another count's object",
+			"The commission registered 52 OSCE observers and the Parliamentary Assembly of the Collective Security Treaty Organization sent 17 observers.",
+			"CSTO-PA|17|Parliamentary Assembly of the Collective Security Treaty Organization"},
+	}
+	x := NewExtractor()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			facts := mustFacts(x, &article.Article{Body: tc.body, PublishedAt: pub, Language: "en"})
+			if len(facts) == 0 {
+				t.Fatalf("no facts in %q", tc.body)
+			}
+			f := facts[len(facts)-1]
+			if got := fmt.Sprintf("%s|%d|%s", f.SubjectCode, f.Count, f.Subject); got != tc.want {
+				t.Errorf("last fact of %q\n got %s\nwant %s", tc.body, got, tc.want)
 			}
 		})
 	}
