@@ -138,6 +138,11 @@ func connect(ctx context.Context, rawURL string, readOnly bool) (*Store, error) 
 	}
 	if readOnly {
 		params["default_transaction_read_only"] = "on"
+	} else if params["synchronous_commit"] == "" {
+		// As the SQLite store's synchronous=NORMAL: a crash of the server
+		// may lose the last commits, never consistency; a commit does not
+		// wait for its flush. The URL may ask for more.
+		params["synchronous_commit"] = "off"
 	}
 	if cfg.MaxConns < 8 {
 		cfg.MaxConns = 8
