@@ -53,9 +53,30 @@ func (f Filter) Where() (string, []any) {
 // iteration and is returned as is.
 func (s *Store) Rows(ctx context.Context, f Filter, fn func(export.Row) error) error {
 	where, args := f.Where()
-	// published_at has the site's offset, so order by the instant it names;
-	// undated articles go last.
-	rows, err := s.rdb.QueryContext(ctx, `
+	rows, err := s.rdb.QueryContext(ctx, RowsSelect+` WHERE `+where+` ORDER BY `+RowsOrder, args...)
+	if err != nil {
+		return fmt.Errorf("store: rows: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := ScanRow(rows.Scan)
+		if err != nil {
+			return fmt.Errorf("store: rows: %w", err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: rows: %w", err)
+	}
+	return nil
+}
+
+// RowsSelect reads export rows (ScanRow) from facts f, articles a and
+// pages p, in SQL both stores read (PostgreSQL has strftime for this
+// format).
+const RowsSelect = `
 SELECT f.fact_id, p.source, a.url, coalesce(a.site, ''), coalesce(a.title, ''), coalesce(a.published_at, ''),
 	-- a bare date (no time of day known) names no instant
 	CASE WHEN length(a.published_at) > 10 THEN strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at) ELSE '' END,
@@ -68,31 +89,22 @@ SELECT f.fact_id, p.source, a.url, coalesce(a.site, ''), coalesce(a.title, ''), 
 	coalesce(a.section, ''), coalesce(a.language, ''), coalesce(f.election_country, '')
 FROM facts f
 JOIN articles a ON a.id = f.article_id
-JOIN pages p ON p.id = f.page_id
-WHERE `+where+`
-ORDER BY a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id`, args...)
-	if err != nil {
-		return fmt.Errorf("store: rows: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r export.Row
-		err := rows.Scan(&r.FactID, &r.Source, &r.SourceURL, &r.Site, &r.Title, &r.PublishedAt,
-			&r.PublishedUTC, &r.PublishedDate, &r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
-			&r.Observers, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
-			&r.CharStart, &r.CharEnd, &r.Rule, &r.ExtractorVersion, &r.ContentSHA256, &r.FetchedAt,
-			&r.Spans, &r.CheckNote, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
-		if err != nil {
-			return fmt.Errorf("store: rows: %w", err)
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: rows: %w", err)
-	}
-	return nil
+JOIN pages p ON p.id = f.page_id`
+
+// RowsOrder orders export rows: published_at has the site's offset, so by
+// the instant it names; undated articles last. (SQLite puts NULLs first;
+// PostgreSQL says NULLS FIRST after unixepoch.)
+const RowsOrder = `a.published_at IS NULL, unixepoch(a.published_at), a.id, f.char_start, f.id`
+
+// ScanRow reads a row of RowsSelect with scan.
+func ScanRow(scan func(dest ...any) error) (export.Row, error) {
+	var r export.Row
+	err := scan(&r.FactID, &r.Source, &r.SourceURL, &r.Site, &r.Title, &r.PublishedAt,
+		&r.PublishedUTC, &r.PublishedDate, &r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
+		&r.Observers, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
+		&r.CharStart, &r.CharEnd, &r.Rule, &r.ExtractorVersion, &r.ContentSHA256, &r.FetchedAt,
+		&r.Spans, &r.CheckNote, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
+	return r, err
 }
 
 // Sites returns the distinct publisher hosts of the stored articles.

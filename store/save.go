@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
 )
 
@@ -121,42 +120,13 @@ RETURNING id`,
 // replaces its facts.
 func (s *Store) saveArticle(ctx context.Context, tx *sql.Tx, pageID int64, key string, res *extract.Result) error {
 	a := res.Article
-	if key == "" {
-		return errors.New("article key is empty")
-	}
-	tags := []byte("[]")
-	if len(a.Tags) > 0 {
-		var err error
-		if tags, err = json.Marshal(a.Tags); err != nil {
-			return fmt.Errorf("encode tags: %w", err)
-		}
-	}
-	var published, publishedDate any
-	if !a.PublishedAt.IsZero() {
-		published = export.FormatPublished(a.PublishedAt, a.DateOnly)
-		publishedDate = a.PublishedAt.Format(time.DateOnly)
-	}
-	articleURL := a.URL
-	if articleURL == "" {
-		articleURL = key
-	}
 	now := formatTime(time.Now())
-	var articleID int64
-	err := tx.QueryRowContext(ctx, `
-INSERT INTO articles (article_key, url, site, title, author, section, tags, language,
-	published_at, published_date, body, layout, page_id, extractor_version, first_seen, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (article_key) DO UPDATE SET
-	url = excluded.url, site = excluded.site, title = excluded.title, author = excluded.author,
-	section = excluded.section, tags = excluded.tags, language = excluded.language,
-	published_at = excluded.published_at, published_date = excluded.published_date,
-	body = excluded.body, layout = excluded.layout, page_id = excluded.page_id,
-	extractor_version = excluded.extractor_version, updated_at = excluded.updated_at
-RETURNING id`,
-		key, articleURL, nullString(a.Site), nullString(a.Title), nullString(a.Author), nullString(a.Section), string(tags),
-		nullString(a.Language), published, publishedDate, a.Body, nullString(a.Layout), pageID, extract.Version, now, now,
-	).Scan(&articleID)
+	args, err := ArticleArgs(key, pageID, a, now)
 	if err != nil {
+		return err
+	}
+	var articleID int64
+	if err := tx.QueryRowContext(ctx, UpsertArticle, args...).Scan(&articleID); err != nil {
 		return fmt.Errorf("save article %s: %w", key, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE article_id = ?`, articleID); err != nil {
@@ -165,21 +135,13 @@ RETURNING id`,
 	if len(res.Facts) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `
-INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
-	observers, qualifier, status, as_of, period_start, period_end, election_date, election_type,
-	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at, election_country)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, InsertFact)
 	if err != nil {
 		return fmt.Errorf("prepare facts: %w", err)
 	}
 	defer stmt.Close()
 	for _, f := range res.Facts {
-		_, err := stmt.ExecContext(ctx, articleID, pageID, f.ID, f.Subject, nullString(f.SubjectCanonical),
-			nullString(f.SubjectCode), nullString(f.SubjectKind), f.Count, nullString(f.Qualifier), nullString(f.Status),
-			nullString(f.AsOf), nullString(f.PeriodStart), nullString(f.PeriodEnd), nullString(f.ElectionDate),
-			nullString(f.ElectionType), f.Evidence, f.CharStart, f.CharEnd, nullString(f.Rule), nullInt(f.Spans),
-			nullString(f.Check), extract.Version, now, nullString(f.ElectionCountry))
+		_, err := stmt.ExecContext(ctx, FactArgs(articleID, pageID, f, now)...)
 		if err != nil {
 			return fmt.Errorf("insert fact %s of %s: %w", f.ID, key, err)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/obsfacts/obsfacts/crawler"
+	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
 )
 
@@ -220,3 +222,59 @@ var ErrNotEmpty = errors.New("the store holds data already")
 // IsCopyTable reports whether table is one of CopyTables, the only names
 // EachRow and Loader.Rows take (they go into SQL as they are).
 func IsCopyTable(table string) bool { return slices.Contains(CopyTables, table) }
+
+// UpsertArticle saves an article (arguments: ArticleArgs) under its key,
+// replacing what was stored, and returns its id.
+const UpsertArticle = `
+INSERT INTO articles (article_key, url, site, title, author, section, tags, language,
+	published_at, published_date, body, layout, page_id, extractor_version, first_seen, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (article_key) DO UPDATE SET
+	url = excluded.url, site = excluded.site, title = excluded.title, author = excluded.author,
+	section = excluded.section, tags = excluded.tags, language = excluded.language,
+	published_at = excluded.published_at, published_date = excluded.published_date,
+	body = excluded.body, layout = excluded.layout, page_id = excluded.page_id,
+	extractor_version = excluded.extractor_version, updated_at = excluded.updated_at
+RETURNING id`
+
+// ArticleArgs are the arguments of UpsertArticle for article a of page
+// pageID stored under key at time now.
+func ArticleArgs(key string, pageID int64, a extract.Article, now string) ([]any, error) {
+	if key == "" {
+		return nil, errors.New("article key is empty")
+	}
+	tags := []byte("[]")
+	if len(a.Tags) > 0 {
+		var err error
+		if tags, err = json.Marshal(a.Tags); err != nil {
+			return nil, fmt.Errorf("encode tags: %w", err)
+		}
+	}
+	var published, publishedDate any
+	if !a.PublishedAt.IsZero() {
+		published = export.FormatPublished(a.PublishedAt, a.DateOnly)
+		publishedDate = a.PublishedAt.Format(time.DateOnly)
+	}
+	articleURL := a.URL
+	if articleURL == "" {
+		articleURL = key
+	}
+	return []any{key, articleURL, nullString(a.Site), nullString(a.Title), nullString(a.Author), nullString(a.Section), string(tags),
+		nullString(a.Language), published, publishedDate, a.Body, nullString(a.Layout), pageID, extract.Version, now, now}, nil
+}
+
+// InsertFact stores a fact (arguments: FactArgs).
+const InsertFact = `
+INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
+	observers, qualifier, status, as_of, period_start, period_end, election_date, election_type,
+	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at, election_country)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// FactArgs are the arguments of InsertFact for fact f of an article.
+func FactArgs(articleID, pageID int64, f extract.Fact, now string) []any {
+	return []any{articleID, pageID, f.ID, f.Subject, nullString(f.SubjectCanonical),
+		nullString(f.SubjectCode), nullString(f.SubjectKind), f.Count, nullString(f.Qualifier), nullString(f.Status),
+		nullString(f.AsOf), nullString(f.PeriodStart), nullString(f.PeriodEnd), nullString(f.ElectionDate),
+		nullString(f.ElectionType), f.Evidence, f.CharStart, f.CharEnd, nullString(f.Rule), nullInt(f.Spans),
+		nullString(f.Check), extract.Version, now, nullString(f.ElectionCountry)}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"slices"
 	"strings"
@@ -133,16 +134,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	}
 	defer st.Close()
 	a.onForcedExit(func(ctx context.Context) { _ = st.InterruptRun(ctx) })
-	cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
-	if lock, ok := st.(crawler.Lock); ok { // a frontier only one process may work on
-		cfg.Lock = lock
-	}
-	if gate, ok := st.(crawler.HostGate); ok { // a frontier shared by several processes
-		cfg.HostGate = gate
-	}
-	if robots, ok := st.(crawler.RobotsStore); ok {
-		cfg.Robots = robots
-	}
+	useStore(&cfg, st)
 	if o.warcDir != "" {
 		w, err := warc.CreateDir(o.warcDir, "obsfacts-", 0, warcInfo(o.dbPath, o.contact))
 		if err != nil {
@@ -181,6 +173,29 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	if err != nil {
 		return err
 	}
+	return crawlStatus(sum, cfg.HostGate != nil, stderr)
+}
+
+// useStore makes st the crawl's state, with the parts of it the store
+// offers: a lock (SQLite: one crawl at a time), or shared politeness and
+// robots.txt (PostgreSQL: many crawl processes on one frontier).
+func useStore(cfg *crawler.Config, st database) {
+	cfg.Frontier, cfg.Archive, cfg.RunLog = st, st, st
+	if lock, ok := st.(crawler.Lock); ok {
+		cfg.Lock = lock
+	}
+	if gate, ok := st.(crawler.HostGate); ok {
+		cfg.HostGate = gate
+	}
+	if robots, ok := st.(crawler.RobotsStore); ok {
+		cfg.Robots = robots
+	}
+}
+
+// crawlStatus prints what the summary leaves to say and returns the
+// crawl's exit error. shared is set for a worker of a crawl several
+// processes share.
+func crawlStatus(sum crawler.Summary, shared bool, stderr io.Writer) error {
 	for _, h := range sum.Unreachable {
 		fmt.Fprintln(stderr, h)
 	}
@@ -194,7 +209,7 @@ func runCrawl(ctx context.Context, o *crawlOptions, args string, a *app) error {
 	// A worker of a shared crawl gets whatever share of the URLs the others
 	// leave it: a share that came back 404 is no failure, as long as the
 	// sites answered.
-	shared := cfg.HostGate != nil && len(sum.Unreachable) == 0 && sum.Fetched > 0
+	shared = shared && len(sum.Unreachable) == 0 && sum.Fetched > 0
 	if !sum.Succeeded() && !shared {
 		if len(sum.Unreachable) == 0 {
 			fmt.Fprintln(stderr, "nothing was fetched successfully: see 'obsfacts stats' for the reasons")

@@ -18,9 +18,8 @@ import (
 // Types map as INTEGER -> integer or bigint (ids, sizes), BLOB -> bytea,
 // TEXT -> text; INTEGER PRIMARY KEY ids are identity columns that take the
 // ids given (obsfacts copy keeps them). Two things are PostgreSQL's own:
-// frontier.seq orders the queue as SQLite's rowid does, and the obsfacts_*
-// functions read the stored RFC 3339 text as SQLite's strftime and
-// unixepoch do.
+// frontier.seq orders the queue as SQLite's rowid does, and strftime and
+// unixepoch read the stored RFC 3339 text as SQLite's do.
 var migrations = []string{
 	`-- 1: a PostgreSQL store starts at version 7`,
 	`-- 2`,
@@ -44,10 +43,6 @@ BEGIN
 EXCEPTION WHEN others THEN
 	RETURN NULL;
 END $$;
--- strftime('%Y-%m-%dT%H:%M:%SZ', t) of SQLite.
-CREATE FUNCTION obsfacts_utc(t text) RETURNS text LANGUAGE sql STABLE AS $$
-	SELECT to_char(obsfacts_instant(t) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-$$;
 -- unixepoch(t) of SQLite.
 CREATE FUNCTION obsfacts_epoch(t text) RETURNS bigint LANGUAGE sql STABLE AS $$
 	SELECT floor(extract(epoch FROM obsfacts_instant(t)))::bigint
@@ -57,6 +52,29 @@ $$;
 CREATE FUNCTION unixepoch(t text) RETURNS bigint LANGUAGE sql STABLE AS $$
 	SELECT obsfacts_epoch(t)
 $$;
+-- strftime(format, t) of SQLite for the formats made of %Y %m %d %H %M %S
+-- and %% (other characters are copied), so SQL written for either store
+-- reads the other.
+CREATE FUNCTION strftime(fmt text, t text) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	pattern text := '';
+	i int := 1;
+	c text;
+BEGIN
+	WHILE i <= length(fmt) LOOP
+		c := substr(fmt, i, 1);
+		IF c = '%' AND i < length(fmt) THEN
+			i := i + 1;
+			c := substr(fmt, i, 1);
+			pattern := pattern || CASE c WHEN 'Y' THEN 'YYYY' WHEN 'm' THEN 'MM' WHEN 'd' THEN 'DD'
+				WHEN 'H' THEN 'HH24' WHEN 'M' THEN 'MI' WHEN 'S' THEN 'SS' ELSE '"' || c || '"' END;
+		ELSE
+			pattern := pattern || '"' || c || '"';
+		END IF;
+		i := i + 1;
+	END LOOP;
+	RETURN to_char(obsfacts_instant(t) AT TIME ZONE 'UTC', pattern);
+END $$;
 -- A time as the coordination columns store it: RFC 3339, UTC, microseconds.
 CREATE FUNCTION obsfacts_ts(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
 	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
@@ -192,7 +210,7 @@ SELECT
 	a.site              AS site,
 	a.title             AS title,
 	a.published_at      AS published_at,
-	obsfacts_utc(a.published_at) AS published_utc,
+	strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at) AS published_utc,
 	a.published_date    AS published_date,
 	f.election_date     AS election_date,
 	f.election_type     AS election_type,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -31,37 +32,17 @@ func (s *Store) Rows(ctx context.Context, f store.Filter, fn func(export.Row) er
 		return fmt.Errorf("store: rows: %w", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	rows, err := tx.Query(ctx, `
-SELECT f.fact_id, p.source, a.url, coalesce(a.site, ''), coalesce(a.title, ''), coalesce(a.published_at, ''),
-	CASE WHEN length(a.published_at) > 10 THEN coalesce(obsfacts_utc(a.published_at), '') ELSE '' END,
-	coalesce(a.published_date, ''),
-	coalesce(f.election_date, ''), coalesce(f.election_type, ''), f.subject, coalesce(f.subject_canonical, ''),
-	coalesce(f.subject_code, ''), coalesce(f.subject_kind, ''), f.observers, coalesce(f.qualifier, ''),
-	coalesce(f.status, ''), coalesce(f.as_of, ''), coalesce(f.period_start, ''), coalesce(f.period_end, ''),
-	f.evidence, f.char_start, f.char_end, coalesce(f.rule, ''), f.extractor_version, p.sha256,
-	coalesce(p.fetched_at, ''), coalesce(f.spans, 0), coalesce(f.check_note, ''), coalesce(a.author, ''),
-	coalesce(a.section, ''), coalesce(a.language, ''), coalesce(f.election_country, '')
-FROM facts f
-JOIN articles a ON a.id = f.article_id
-JOIN pages p ON p.id = f.page_id
-WHERE `+rebind(where, 1)+`
-ORDER BY a.published_at IS NULL, obsfacts_epoch(a.published_at) NULLS FIRST, a.id, f.char_start, f.id`, args...)
+	rows, err := tx.Query(ctx, store.RowsSelect+` WHERE `+rebind(where, 1)+` ORDER BY `+
+		strings.Replace(store.RowsOrder, "unixepoch(a.published_at)", "unixepoch(a.published_at) NULLS FIRST", 1), args...)
 	if err != nil {
 		return fmt.Errorf("store: rows: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r export.Row
-		var observers, charStart, charEnd, spans int32
-		err := rows.Scan(&r.FactID, &r.Source, &r.SourceURL, &r.Site, &r.Title, &r.PublishedAt,
-			&r.PublishedUTC, &r.PublishedDate, &r.ElectionDate, &r.ElectionType, &r.Subject, &r.SubjectCanonical, &r.SubjectCode, &r.SubjectKind,
-			&observers, &r.Qualifier, &r.Status, &r.AsOf, &r.PeriodStart, &r.PeriodEnd, &r.Evidence,
-			&charStart, &charEnd, &r.Rule, &r.ExtractorVersion, &r.ContentSHA256, &r.FetchedAt,
-			&spans, &r.CheckNote, &r.Author, &r.Section, &r.Language, &r.ElectionCountry)
+		r, err := store.ScanRow(rows.Scan)
 		if err != nil {
 			return fmt.Errorf("store: rows: %w", err)
 		}
-		r.Observers, r.CharStart, r.CharEnd, r.Spans = int(observers), int(charStart), int(charEnd), int(spans)
 		if err := fn(r); err != nil {
 			return err
 		}

@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/obsfacts/obsfacts/crawler"
-	"github.com/obsfacts/obsfacts/export"
 	"github.com/obsfacts/obsfacts/extract"
 	"github.com/obsfacts/obsfacts/store"
 )
@@ -118,44 +116,13 @@ RETURNING id`,
 // saveArticle upserts the article of res, pointing it at pageID, and
 // replaces its facts.
 func (s *Store) saveArticle(ctx context.Context, tx pgx.Tx, pageID int64, key string, res *extract.Result) error {
-	a := res.Article
-	if key == "" {
-		return errors.New("article key is empty")
-	}
-	tags := []byte("[]")
-	if len(a.Tags) > 0 {
-		var err error
-		if tags, err = json.Marshal(a.Tags); err != nil {
-			return fmt.Errorf("encode tags: %w", err)
-		}
-	}
-	var published, publishedDate any
-	if !a.PublishedAt.IsZero() {
-		published = export.FormatPublished(a.PublishedAt, a.DateOnly)
-		publishedDate = a.PublishedAt.Format(time.DateOnly)
-	}
-	articleURL := a.URL
-	if articleURL == "" {
-		articleURL = key
-	}
 	t := now()
-	var articleID int64
-	err := tx.QueryRow(ctx, `
-INSERT INTO articles (article_key, url, site, title, author, section, tags, language,
-	published_at, published_date, body, layout, page_id, extractor_version, first_seen, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-ON CONFLICT (article_key) DO UPDATE SET
-	url = excluded.url, site = excluded.site, title = excluded.title, author = excluded.author,
-	section = excluded.section, tags = excluded.tags, language = excluded.language,
-	published_at = excluded.published_at, published_date = excluded.published_date,
-	body = excluded.body, layout = excluded.layout, page_id = excluded.page_id,
-	extractor_version = excluded.extractor_version, updated_at = excluded.updated_at
-RETURNING id`,
-		text(key), text(articleURL), nullText(a.Site), nullText(a.Title), nullText(a.Author), nullText(a.Section),
-		text(string(tags)), nullText(a.Language), published, publishedDate, text(a.Body), nullText(a.Layout), pageID,
-		extract.Version, t,
-	).Scan(&articleID)
+	args, err := store.ArticleArgs(key, pageID, res.Article, t)
 	if err != nil {
+		return err
+	}
+	var articleID int64
+	if err := tx.QueryRow(ctx, rebind(store.UpsertArticle, 1), texts(args)...).Scan(&articleID); err != nil {
 		return fmt.Errorf("save article %s: %w", key, err)
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM facts WHERE article_id = $1`, articleID); err != nil {
@@ -165,17 +132,9 @@ RETURNING id`,
 		return nil
 	}
 	batch := &pgx.Batch{}
+	insert := rebind(store.InsertFact, 1)
 	for _, f := range res.Facts {
-		batch.Queue(`
-INSERT INTO facts (article_id, page_id, fact_id, subject, subject_canonical, subject_code, subject_kind,
-	observers, qualifier, status, as_of, period_start, period_end, election_date, election_type,
-	evidence, char_start, char_end, rule, spans, check_note, extractor_version, created_at, election_country)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
-			articleID, pageID, text(f.ID), text(f.Subject), nullText(f.SubjectCanonical), nullText(f.SubjectCode),
-			nullText(f.SubjectKind), f.Count, nullText(f.Qualifier), nullText(f.Status), nullText(f.AsOf),
-			nullText(f.PeriodStart), nullText(f.PeriodEnd), nullText(f.ElectionDate), nullText(f.ElectionType),
-			text(f.Evidence), f.CharStart, f.CharEnd, nullText(f.Rule), nullInt(f.Spans), nullText(f.Check),
-			extract.Version, t, nullText(f.ElectionCountry))
+		batch.Queue(insert, texts(store.FactArgs(articleID, pageID, f, t))...)
 	}
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("insert facts of %s: %w", key, err)
@@ -197,6 +156,16 @@ func (s *Store) ReplaceFacts(ctx context.Context, pageID int64, articleKey strin
 		return fmt.Errorf("store: replace facts of %s: %w", articleKey, err)
 	}
 	return nil
+}
+
+// texts makes the strings among args storable as PostgreSQL text (text).
+func texts(args []any) []any {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = text(s)
+		}
+	}
+	return args
 }
 
 // HasArticle reports whether an article with this key is stored.
