@@ -29,6 +29,7 @@ type doc struct {
 	membersUntil   int                        // sentences up to this one list an organisation's members by country
 	titleObservers bool                       // the title speaks of observers
 	title          *sentence                  // the title analysed, once asked for
+	lookups        map[string]lookup          // the gazetteer's answers for phrases of this article
 	firstStatus    *string                    // the status first stated in the article, once looked for
 }
 
@@ -97,6 +98,27 @@ func (d *doc) lexFor(text string) *lang.Lexicon {
 	}
 	c, _ := lang.Detect(text)
 	return lang.For(c)
+}
+
+// lookup is a gazetteer answer.
+type lookup struct {
+	e gazetteer.Entity
+	q gazetteer.MatchQuality
+}
+
+// lookup asks the gazetteer about a phrase once per article: recognisers
+// competing for a count ask about the same phrases, and a phrase the
+// gazetteer does not know costs a fuzzy search each time.
+func (d *doc) lookup(phrase string) (gazetteer.Entity, gazetteer.MatchQuality) {
+	if r, ok := d.lookups[phrase]; ok {
+		return r.e, r.q
+	}
+	e, q := d.x.gaz.Lookup(phrase)
+	if d.lookups == nil {
+		d.lookups = map[string]lookup{}
+	}
+	d.lookups[phrase] = lookup{e, q}
+	return e, q
 }
 
 // titleSentence is the title, analysed like a sentence of the body.
