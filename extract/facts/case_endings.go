@@ -21,8 +21,20 @@ func recCaseEnding(c *count) []candidate {
 	end := c.qstart - 1
 	if s.is(end, lang.OriginPost) {
 		end-- // "ТМД уәкілдігі атынан 300 адам"
-	} else if !s.is(end, lang.OriginSuffix) && !s.is(end, lang.GenitiveSuffix) {
-		return c.caseBetween()
+	} else if s.is(end, lang.FromParticiple) && s.is(end-1, lang.OriginSuffix) {
+		// "Ресейден келген 12 бақылаушы"; but "37 мемлекеттен келген 258
+		// бақылаушы" tells where a mission's observers come from
+		if end--; s.mentAt[end] < 0 {
+			return nil
+		}
+	} else if !s.is(end, lang.OriginSuffix) && !s.is(end, lang.GenitiveSuffix) && !c.eachOf() {
+		// the noun's own ablative distributes over the names before the
+		// count, whatever their case: "Ресей, Өзбекстан және Қырғызстан
+		// төрт байқаушыдан жіберді"
+		if cs := c.caseBetween(); cs != nil {
+			return cs
+		}
+		return c.caseAfter()
 	}
 	if gs, rule, ok := c.d.caseGroup(s, end, c); ok {
 		return many(gs, rule)
@@ -42,7 +54,7 @@ func (c *count) named() bool {
 func (d *doc) caseGroup(s *sentence, end int, c *count) ([]group, Rule, bool) {
 	// "ТМД миссиясынан", "Нидерланды Корольдігінен": a name and a word of it
 	m := end
-	for m > 0 && s.mentAt[m] < 0 && (s.is(m, lang.MissionNoun) || s.is(m, lang.GroupSuffix) || s.is(m, lang.StateForm) || s.is(m, lang.Institution)) {
+	for m > 0 && (s.mentAt[m] < 0 && (s.is(m, lang.MissionNoun) || s.is(m, lang.GroupSuffix) || s.is(m, lang.StateForm) || s.is(m, lang.Institution)) || s.locatedAt(m)) {
 		m--
 	}
 	// a mission is an organisation's: "Қазақстанда миссияның" is no Kazakh mission
@@ -53,17 +65,24 @@ func (d *doc) caseGroup(s *sentence, end int, c *count) ([]group, Rule, bool) {
 		}
 		return []group{d.groupFromMention(s, s.partBefore(s.mentAt[m]))}, RuleSender, true
 	}
-	// "10 халықаралық ұйымнан", "шетелдік мемлекеттердің": an aggregate
-	if g, ok := s.aggregateBefore(end); ok {
-		return []group{g}, RuleAggregate, true
-	}
-	// "миссияның 42 бақылаушысы": the mission named before
-	if s.is(end, lang.MissionOnly) {
+	// "миссияның 42 бақылаушысы", "Ұйымның 200-дей бақылаушысы": the
+	// mission or organisation named before
+	if s.is(end, lang.MissionOnly) && !s.isNum(end-1) && !s.is(end-1, lang.ModAggregate) {
 		if g, ok := d.missionAntecedent(c.si); ok {
 			return []group{g}, RuleCoref, true
 		}
 	}
+	// "10 халықаралық ұйымнан", "шетелдік мемлекеттердің": an aggregate
+	if g, ok := s.aggregateBefore(end); ok {
+		return []group{g}, RuleAggregate, true
+	}
 	return nil, RuleNone, false
+}
+
+// locatedAt reports a token of a name in the locative that places the
+// group ("Қазақстандағы өкілдігінен": its office in Kazakhstan).
+func (s *sentence) locatedAt(k int) bool {
+	return s.mentAt[k] >= 0 && s.is(s.mentionEnd(k)-1, lang.LocativeSuffix)
 }
 
 // caseList returns the mentions of the list that ends with the mention at
@@ -151,6 +170,35 @@ func (c *count) caseBetween() []candidate {
 			return one(g, RuleAggregate)
 		}
 		break
+	}
+	return nil
+}
+
+// caseAfter reads a group named after the count's noun, before the verb
+// of coming: "81 байқаушы 27 шет мемлекеттің атынан келді", "12 бақылаушы
+// Ресейден келді".
+func (c *count) caseAfter() []candidate {
+	s := c.s
+	if c.u.idx < 0 {
+		return nil
+	}
+	for k := c.u.idx + 1; k < len(s.toks); k++ {
+		if w := s.toks[k].Low; w == "," || w == ";" || w == ":" || w == "." {
+			return nil
+		}
+		end := -1
+		switch {
+		case s.is(k, lang.OriginPost):
+			end = k - 1
+		case s.is(k, lang.OriginSuffix) && (s.is(k+1, lang.MotionVerb) || s.is(k+1, lang.FromParticiple)):
+			end = k
+		}
+		if end > c.u.idx {
+			if gs, rule, ok := c.d.caseGroup(s, end, c); ok {
+				return many(gs, rule)
+			}
+			return nil
+		}
 	}
 	return nil
 }

@@ -157,7 +157,7 @@ func (d *doc) timeAnchors(s *sentence, i int) (asOf, pStart, pEnd string) {
 			if asOf == "" && ds.d2 == 0 {
 				asOf = start
 			}
-		case end != "" && s.is(ds.from-1, lang.PeriodPrep):
+		case end != "" && (s.is(ds.from-1, lang.PeriodPrep) || s.is(ds.to, lang.PeriodPost)):
 			pStart, pEnd = start, end
 		case s.is(ds.from-1, lang.PeriodFrom):
 			// "from 1 November to 7 November" split in two spans
@@ -185,6 +185,8 @@ func (s *sentence) anchorsAsOf(ds dateSpan) bool {
 		return true
 	case ds.from == 1 && s.is(0, lang.AsOfAtStart):
 		return true
+	case s.lex.MatchAt(lang.AsOfPost, s.toks, ds.to) > 0:
+		return true // "15 қарашадағы жағдай бойынша"
 	case ds.d2 == 0 && s.is(ds.from-1, lang.AsOfTo) && !s.is(ds.from-2, lang.PeriodFrom):
 		return true
 	}

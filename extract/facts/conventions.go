@@ -123,12 +123,24 @@ func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 	for _, f := range hfacts {
 		// a total restated under another name ("505 international
 		// observers" over "505 observers from international organisations")
-		if have[factKey(&f)] || f.SubjectKind == KindAggregate && aggregateCounts[f.Count] {
+		if have[factKey(&f)] || f.SubjectKind == KindAggregate && aggregateCounts[f.Count] || d.restatesPart(facts, &f) {
 			continue
 		}
 		facts = append(facts, f)
 	}
 	return facts
+}
+
+// restatesPart reports a headline count that the body states for a part
+// of the headline's organisation: headlines shorten names ("OSCE to send
+// 400 observers" over the body's "ODIHR … 400").
+func (d *doc) restatesPart(facts []Fact, h *Fact) bool {
+	for i := range facts {
+		if facts[i].Count == h.Count && d.x.gaz.PartOf(facts[i].SubjectCode, h.SubjectCode) {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritedStatus gives a count with no verb of its own the status of the

@@ -114,9 +114,7 @@ func (d *doc) missionAntecedent(si int) (group, bool) {
 		return *latest, true
 	}
 	if d.a.Title != "" {
-		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
-		d.analyseText(t)
-		return d.antecedent(t, true)
+		return d.antecedent(d.titleSentence(), true)
 	}
 	return group{}, false
 }
@@ -132,7 +130,9 @@ func (s *sentence) corefTrigger(i, through int) bool {
 	if s.lex.Grammar(lang.CaseEndings) {
 		// "300-дей адамнан тұратын негізгі топ": the group follows the
 		// count that says what it consists of
-		through = min(through+3, len(s.toks)-1)
+		for n := 0; n < 3 && through+1 < len(s.toks) && s.toks[through+1].Kind != lang.Punct; n++ {
+			through++ // within its clause: "95 байқаушыны тіркеді, олардың көбі" is no reference back
+		}
 	}
 	for k := 0; k <= through; k++ {
 		if k == i {

@@ -227,6 +227,8 @@ func (s *sentence) qualifierAfter(i int) string {
 		return QualAbout
 	case s.is(i+1, lang.QualAtLeastAfter):
 		return QualAtLeast
+	case s.is(i+1, lang.QualUpToAfter):
+		return QualUpTo
 	}
 	return QualExact
 }

@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/obsfacts/obsfacts/extract/article"
 	"github.com/obsfacts/obsfacts/extract/gazetteer"
@@ -152,6 +153,7 @@ func (d *doc) analyseText(s *sentence) {
 	s.dates, s.inDate = findDates(s.lex, s.toks)
 	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.Find(s.text))
 	s.mentAt = make([]int, len(s.toks))
+	defer s.bareNames()
 	m := 0
 	for ti := range s.toks {
 		s.mentAt[ti] = -1
@@ -164,6 +166,25 @@ func (d *doc) analyseText(s *sentence) {
 		}
 	}
 }
+
+// bareNames takes the case endings off the last word of a name that is
+// the name's own form: "Үндістан" ends like an ablative but is not one.
+func (s *sentence) bareNames() {
+	if !s.lex.Grammar(lang.CaseEndings) {
+		return
+	}
+	for ti := range s.toks {
+		last := s.mentAt[ti] >= 0 && (ti+1 == len(s.toks) || s.mentAt[ti+1] != s.mentAt[ti])
+		if last && s.gaz.Bare(s.toks[ti].Low) {
+			for _, c := range caseEndingClasses {
+				s.toks[ti].Cls.Remove(c)
+			}
+		}
+	}
+}
+
+// caseEndingClasses are the classes a word has by its case ending alone.
+var caseEndingClasses = []lang.Class{lang.OriginSuffix, lang.GenitiveSuffix, lang.DativeSuffix}
 
 // mayStateObservers is the cheap filter: most news pages never mention
 // observers and must cost almost nothing. The substrings are every supported
@@ -244,11 +265,13 @@ func (d *doc) continuesObservers(i int) bool {
 			return true
 		}
 	}
+	// lengths in characters: a Cyrillic sentence takes twice the bytes
+	chars := utf8.RuneCountInString(s.text)
 	if strings.ContainsAny(s.text, "•▪●") || strings.Contains(s.text, "....") || strings.Contains(s.text, "…") ||
-		strings.HasSuffix(strings.TrimSpace(s.text), ":") && len(s.text) < 160 {
+		strings.HasSuffix(strings.TrimSpace(s.text), ":") && chars < 160 {
 		return true // table rows, bullets, and the short heading of a list
 	}
-	return len(s.text) < 120 && strings.ContainsAny(s.text, "0123456789")
+	return chars < 120 && strings.ContainsAny(s.text, "0123456789")
 }
 
 // isInlineLink reports a "Read also: <headline>" line inside the body: the
@@ -257,12 +280,17 @@ func (d *doc) isInlineLink(i int) bool {
 	s := &d.sents[i]
 	low := strings.ToLower(s.text)
 	for _, p := range d.lexFor(s.text).List("inline_link") {
-		if strings.HasPrefix(low, p) {
+		// at the start, or after a label glued to it ("Бөлісу: Тағы да оқыңыз …")
+		if at := strings.Index(low, p); at >= 0 && at < inlineLinkWindow {
 			return true
 		}
 	}
 	return false
 }
+
+// inlineLinkWindow is how far into a sentence, in bytes, a "Read also"
+// cue still opens it: room for a short label such as "Share:".
+const inlineLinkWindow = 40
 
 // dropModifierMentions removes names used as modifiers: "the US-based
 // National Democratic Institute", "Russia-led", which do not name a group.

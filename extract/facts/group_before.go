@@ -20,7 +20,7 @@ import (
 func (d *doc) groupBefore(si, i, qstart int, u unitInfo) ([]group, Rule, bool) {
 	s := &d.sents[si]
 	from := s.ownClauseStart(qstart)
-	verb := s.hasIn(from, qstart, lang.LinkVerb)
+	verb := s.hasIn(from, qstart, lang.LinkVerb) || s.linkVerbAfter(max(u.idx, i))
 	cands := dropWholes(s, d.linkedMentions(s, from, qstart, verb))
 	if len(cands) == 0 {
 		return d.unnamedBefore(s, from, qstart, verb)
@@ -50,8 +50,8 @@ func (d *doc) linkedMentions(s *sentence, from, qstart int, verb bool) []int {
 			continue // "вместе с ПА ОБСЕ": a partner
 		}
 		origin := s.is(k-1, lang.Origin) || s.is(k-1, lang.OriginLine) && s.is(k-2, lang.EachBefore)
-		if !origin && s.is(k-1, lang.Destination) {
-			continue // a destination: "направит в Россию"
+		if !origin && (s.is(k-1, lang.Destination) || s.is(s.mentionEnd(k)-1, lang.DativeSuffix)) {
+			continue // a destination: "направит в Россию", "Ташкентке жіберді"
 		}
 		// "От посольства США", "из ЦИК Казахстана": the preposition governs the institution
 		for b := k - 2; b >= max(from, k-4); b-- {
@@ -148,6 +148,23 @@ func (s *sentence) ownClauseStart(qstart int) int {
 		from--
 	}
 	return from
+}
+
+// linkVerbAfter reports, in a language whose verb ends the clause, a
+// linking verb after the count's noun at k and before the clause ends.
+func (s *sentence) linkVerbAfter(k int) bool {
+	if !s.lex.Grammar(lang.VerbFinal) {
+		return false
+	}
+	for j := k + 1; j < len(s.toks); j++ {
+		if w := s.toks[j].Low; w == "," || w == ";" || w == ":" || w == "." || s.isNum(j) {
+			return false
+		}
+		if s.is(j, lang.LinkVerb) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberBefore reports a count in the clause before token k.

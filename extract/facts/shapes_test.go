@@ -185,6 +185,63 @@ func TestRealArticleShapes(t *testing.T) {
 		{"kk: the CEC is never an observer group",
 			"", "ОСК: 44 шетелдік байқаушыны аккредиттеуден өткізді.",
 			[]string{"ALL|44|exact"}},
+		{"kk: names in the nominative, the noun's ablative distributes",
+			"", "Армения, Грузия және Моңғолия екі бақылаушыдан жіберді.",
+			[]string{"AM|2|exact", "GE|2|exact", "MN|2|exact"}},
+		{"kk: organisations joined by 'мен', the noun's ablative distributes",
+			"", "Түркі мемлекеттері ұйымы мен ШЫҰ төрт бақылаушыдан ұсынды.",
+			[]string{"OTS|4|exact", "SCO|4|exact"}},
+		{"kk: election bodies of states in the genitive, each sending N",
+			"", "Сонымен қатар Армения Республикасының және Моңғолияның сайлау органдары үш байқаушыдан ұсынды.",
+			[]string{"AM|3|exact", "MN|3|exact"}},
+		{"kk: a name that ends like an ablative is the subject of a final verb",
+			"Қырғызстандағы сайлауға байқаушылар барады", "Тәжікстан бес байқаушы жіберді.",
+			[]string{"TJ|5|exact"}},
+		{"kk: the subject of a final verb of sending",
+			"", "ЕҚЫҰ ДИАҚБ сайлауға 300 байқаушы жібереді.",
+			[]string{"OSCE-ODIHR|300|exact"}},
+		{"kk: a destination in the dative is no sender",
+			"Қырғызстандағы президент сайлауы", "Қазақстан Орталық сайлау комиссиясы Бішкекке тоғыз байқаушы жіберді.",
+			[]string{"KZ|9|exact"}},
+		{"kk: an ablative group and a participle of coming",
+			"", "Моңғолиядан келген 8 бақылаушы учаскелерді аралады.",
+			[]string{"MN|8|exact"}},
+		{"kk: a participle after an aggregate tells where a mission's observers come from",
+			"", "ТМД миссиясы 11 мемлекеттен келген 90 бақылаушыдан тұрады.",
+			[]string{"CIS|90|exact"}},
+		{"kk: the number of observers who came from a country reached N",
+			"Қырғызстандағы сайлауға байқаушылар барды", "Ресейден барған байқаушылар саны 30-ға жетті.",
+			[]string{"RU|30|exact"}},
+		{"kk: the group after the noun, before 'атынан'",
+			"", "Халықаралық ұйымдардан 200 байқаушы тіркелді. Қалған 40 байқаушы 15 шет мемлекеттің атынан келді.",
+			[]string{"ORGS|200|exact", "STATES|40|exact"}},
+		{"kk: an organisation's office placed in a country",
+			"", "Еуропалық одақтың Қазақстандағы өкілдігінен 3 өкіл байқаушы ретінде тіркелді.",
+			[]string{"EU|3|exact"}},
+		{"kk: the Organisation's observers, named the sentence before",
+			"", "ШЫҰ да байқаушылар миссиясын жібереді. Ұйымның 40-тай бақылаушысы учаскелерде болады.",
+			[]string{"SCO|40|about"}},
+		{"kk: mass media representatives are no observers",
+			"", "Сайлауды жариялау үшін бұқаралық ақпарат құралдарының 90 өкілі аккредиттелді.",
+			nil},
+		{"kk: MPs in a sentence continuing one about observers",
+			"", "ЕҚЫҰ ДИАҚБ 300 бақылаушы жібереді. Бұған қоса ЕҚЫҰ Парламенттік Ассамблеясынан 50-дей депутат келеді.",
+			[]string{"OSCE-ODIHR|300|exact", "OSCE-PA|50|about"}},
+		{"kk: 'of them' in a clause after the count does not refer back",
+			"", "Ресей бес байқаушы жіберді. Комиссия 70 жаңа байқаушыны тіркеді, олардың көбі – ТМД миссиясының мүшелері.",
+			[]string{"ALL|70|exact", "RU|5|exact"}},
+		{"kk: a headline shortening the name of the body's organisation",
+			"ЕҚЫҰ-дан 300-ге жуық бақылаушы келеді", "ЕҚЫҰ ДИАҚБ 300-ге жуық бақылаушы жібереді.",
+			[]string{"OSCE-ODIHR|300|about"}},
+		{"kk: 'to date' before the count is no 'up to'",
+			"", "Комиссия бүгінгі күнге дейін 120 шетелдік байқаушыны тіркеді.",
+			[]string{"ALL|120|exact"}},
+		{"kk: 'up to' after the count",
+			"", "ЕҚЫҰ ДИАҚБ 300-ге дейін байқаушы жібереді.",
+			[]string{"OSCE-ODIHR|300|up_to"}},
+		{"ru: a short sentence after one about observers, counted in characters",
+			"", "ЦИК аккредитовала 300 иностранных наблюдателей. Парламентская ассамблея ОБСЕ пришлет до 40 парламентариев.",
+			[]string{"ALL|300|exact", "OSCE-PA|40|up_to"}},
 		{"kk: counts of voters and polling stations are no facts",
 			"", "Облыста 612 мыңға жуық сайлаушы бар, 418 сайлау учаскесі жұмыс істейді, байқаушылар келді.",
 			nil},
@@ -248,6 +305,47 @@ func TestSubjectStopsAtNeighbour(t *testing.T) {
 			f := facts[len(facts)-1]
 			if got := fmt.Sprintf("%s|%d|%s", f.SubjectCode, f.Count, f.Subject); got != tc.want {
 				t.Errorf("last fact of %q\n got %s\nwant %s", tc.body, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestKazakhTimeAndStatus: the status, as_of and period that Kazakh words
+// around a count give (the verb ends the clause; dates take postpositions).
+func TestKazakhTimeAndStatus(t *testing.T) {
+	pub := time.Date(2023, 3, 17, 12, 0, 0, 0, article.KazakhstanOffset(2023, 3, 17, 12, 0))
+	tests := []struct {
+		name, body, want string // want: "status|as_of|period_start/period_end" of the first fact
+	}{
+		{"a date, then 'as of the situation'",
+			"ОСК 2023 жылғы 15 наурыздағы жағдай бойынша 612 шетелдік байқаушыны аккредиттеді.",
+			"accredited|2023-03-15|/"},
+		{"at today's session",
+			"Комиссияның бүгінгі отырысында тағы 40 байқаушы аккредиттелді.",
+			"accredited|2023-03-17|/"},
+		{"a range of dates, then 'in the interval'",
+			"2-9 наурыз аралығында комиссия 80 жаңа байқаушыны тіркеді.",
+			"registered||2023-03-02/2023-03-09"},
+		{"the verb of the noun after a future participle of another noun",
+			"Ертең өтетін сайлау қарсаңында облысқа 25 халықаралық байқаушы келді.",
+			"arrived||/"},
+		{"accredited as a verb of 'аккредитация'",
+			"Барлығы 588 шетелдік байқаушы аккредитацияланды.",
+			"accredited||/"},
+		{"joined",
+			"ЕҚЫҰ ДИАҚБ миссиясы ақпанда жұмысын бастады. Дауыс беру күніне қарай оларға 200-ден астам қысқа мерзімді байқаушы қосылды.",
+			"arrived||/"},
+	}
+	x := NewExtractor()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			facts := mustFacts(x, &article.Article{Body: tc.body, PublishedAt: pub, Language: "kk"})
+			if len(facts) == 0 {
+				t.Fatalf("no facts in %q", tc.body)
+			}
+			f := facts[0]
+			if got := fmt.Sprintf("%s|%s|%s/%s", f.Status, f.AsOf, f.PeriodStart, f.PeriodEnd); got != tc.want {
+				t.Errorf("%q\n got %s\nwant %s", tc.body, got, tc.want)
 			}
 		})
 	}

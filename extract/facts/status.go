@@ -40,6 +40,11 @@ func (s *sentence) status(i int) string {
 	from, to := s.clause(i)
 	best, bestDist := "", 1<<30
 	futureInClause := s.hasIn(from, to, lang.StatusExpected)
+	if s.lex.Grammar(lang.VerbFinal) {
+		// the verb follows its count: a future before it qualifies another
+		// noun ("ертең өтетін сайлау … 46 байқаушы келді")
+		futureInClause = s.hasIn(i+1, to, lang.StatusExpected)
+	}
 	for k := range s.toks {
 		t := &s.toks[k]
 		if t.Kind != lang.Word {

@@ -165,7 +165,11 @@ func (d *doc) reached(si, i int) (group, bool) {
 		if !s.is(j, lang.UnitObserver) {
 			continue
 		}
-		if m := s.mentAt[max(0, j-1)]; m >= 0 {
+		b := max(0, j-1)
+		if s.is(b, lang.FromParticiple) && s.is(b-1, lang.OriginSuffix) {
+			b-- // "Қазақстаннан барған бақылаушылар саны 48-ге жетті"
+		}
+		if m := s.mentAt[b]; m >= 0 && !d.isHost(s.ments[m].Entity) {
 			return d.groupFromMention(s, m), true
 		}
 		from := j

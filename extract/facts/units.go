@@ -98,7 +98,7 @@ func (d *doc) readUnitWord(si, j int, u *unitInfo) bool {
 	case t.Is(lang.Modifier):
 	case t.Is(lang.MissionStrict) && d.sents[si].is(j+1, lang.UnitPerson):
 		// "the 26 delegation members"
-	case t.Is(lang.QualAboutAfter) || t.Is(lang.QualAtLeastAfter):
+	case t.Is(lang.QualAboutAfter) || t.Is(lang.QualAtLeastAfter) || t.Is(lang.QualUpToAfter):
 		// "250-ге жуық байқаушы", "1200-ден астам бақылаушы"
 	case d.sents[si].lex.Grammar(lang.CaseEndings) && (t.Is(lang.OriginSuffix) || t.Is(lang.Conj)):
 		// "1 мыңнан астам шетелдерден және халықаралық ұйымдардан байқаушылар":

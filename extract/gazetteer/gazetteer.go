@@ -774,6 +774,17 @@ func (g *Gazetteer) ignorable(t gzTok) bool {
 	return true
 }
 
+// Bare reports whether a word is a name's own form, with no case ending
+// joined to it: "Үндістан" and "Қазақстан" end like an ablative ("-тан")
+// but are the names themselves; "Үндістаннан" is not bare.
+func (g *Gazetteer) Bare(word string) bool {
+	toks := gzTokenize(word, nil)
+	if len(toks) != 1 || !toks[0].cyr {
+		return false
+	}
+	return gzContainsString(g.forms[toks[0].key], toks[0].key)
+}
+
 // known reports whether a word occurs in some alias.
 func (g *Gazetteer) known(t gzTok) bool {
 	if g.vocab[t.key] {

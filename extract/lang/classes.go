@@ -52,8 +52,10 @@ const (
 	Possessive     // "*'s": "ODIHR's observers"
 	OriginSuffix   // "*нан": an ablative ending, "from" joined to the word (Kazakh)
 	OriginPost     // "атынан", "тарапынан": a postposition after a group, "on behalf of"
+	FromParticiple // "келген": a participle of coming or being sent, after the group it came from (Kazakh)
 	GenitiveSuffix // "*ның": a genitive ending, "of" joined to the word
 	DativeSuffix   // "*ге": a dative ending: "62-ге жетті", reached 62
+	LocativeSuffix // "*дағы": "located in", a place joined to a name ("Еуропалық одақтың Қазақстандағы өкілдігі"): no group of its own
 	PossessiveMark // "'s" standing alone
 	Joint          // "joint": a joint mission of several organisations
 	ElectionBody   // "commission", "bodies" after an election word
@@ -119,6 +121,7 @@ const (
 	QualUpTo         // "up to", "до"
 	QualAboutAfter   // "жуық": about, after the number ("250-ге жуық")
 	QualAtLeastAfter // "астам": at least, after the number
+	QualUpToAfter    // "дейін": up to, after the number ("300-ге дейін"); before it, "бүгінгі күнге дейін" is "to date"
 	QualAboutSuffix  // "*дей": about, as an ending of the number ("400-дей")
 	// Status cues.
 	StatusAccredited
@@ -148,6 +151,8 @@ const (
 	RiseVerb       // "rose", "вырос*": rose to a value
 	AsOf           // "so far", "as of today", "уже": the count holds at publication
 	AsOfPrep       // "as of", "by": a date the count holds at
+	AsOfPost       // "жағдай бойынша": after a date, the count holds at it ("15 қарашадағы жағдай бойынша")
+	PeriodPost     // "аралығында": after a range of dates, the count holds over it ("1-6 қаңтар аралығында")
 	AsOfAtStart    // "на" opening a sentence before a date
 	AsOfTo         // "to" before a date the count holds at
 	PeriodPrep     // "from", "between", "during": a date range that is a period
@@ -200,8 +205,10 @@ var classNames = [numClasses]string{
 	Possessive:        "possessive",
 	OriginSuffix:      "origin_suffix",
 	OriginPost:        "origin_post",
+	FromParticiple:    "from_participle",
 	GenitiveSuffix:    "genitive_suffix",
 	DativeSuffix:      "dative_suffix",
+	LocativeSuffix:    "locative_suffix",
 	PossessiveMark:    "possessive_mark",
 	Joint:             "joint",
 	ElectionBody:      "election_body",
@@ -264,6 +271,7 @@ var classNames = [numClasses]string{
 	QualUpTo:          "qualifier_up_to",
 	QualAboutAfter:    "qualifier_about_after",
 	QualAtLeastAfter:  "qualifier_at_least_after",
+	QualUpToAfter:     "qualifier_up_to_after",
 	QualAboutSuffix:   "qualifier_about_suffix",
 	StatusAccredited:  "status_accredited",
 	StatusNominated:   "status_nominated",
@@ -291,6 +299,8 @@ var classNames = [numClasses]string{
 	RiseVerb:          "rise_verb",
 	AsOf:              "as_of",
 	AsOfPrep:          "as_of_preposition",
+	AsOfPost:          "as_of_postposition",
+	PeriodPost:        "period_postposition",
 	AsOfAtStart:       "as_of_at_start",
 	AsOfTo:            "as_of_to",
 	PeriodPrep:        "period_preposition",
@@ -327,6 +337,9 @@ func (s ClassSet) Has(c Class) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
 // Add puts c into the set.
 func (s *ClassSet) Add(c Class) { s[c>>6] |= 1 << (c & 63) }
+
+// Remove takes c out of the set.
+func (s *ClassSet) Remove(c Class) { s[c>>6] &^= 1 << (c & 63) }
 
 // Union returns the classes of both sets.
 func (s ClassSet) Union(o ClassSet) ClassSet {

@@ -430,6 +430,10 @@ const (
 	// AblativeDistributes: an ablative on the counted noun distributes the
 	// count over a list ("екі бақылаушыдан", two observers from each).
 	AblativeDistributes Grammar = "ablative_distributes"
+	// VerbFinal: the verb ends the clause, after the count and its noun
+	// ("Ресей бес байқаушы жіберді", Russia sent five observers), so a
+	// linking verb there ties the clause's subject to the count.
+	VerbFinal Grammar = "verb_final"
 )
 
 // Grammar reports whether the language has the property g.
