@@ -351,10 +351,6 @@ func isPromo(lower string, runes int) bool {
 	return false
 }
 
-// reCreditFooter matches the "Translation by …" / "Editing by …" footer
-// lines of Qazaq TV and Silk Way TV.
-var reCreditFooter = regexp.MustCompile(`^(?i:translation|translated|editing|edited|written|prepared)\s+by\s*:?\s*(.+)$`)
-
 // cleanParagraphs drops what is not article text from paragraphs that
 // came out of an article container: link lists, "Read also" blocks and
 // their headlines, photo credits.
@@ -396,17 +392,17 @@ func joinParagraphs(ps []textBlock) string {
 	return strings.Join(texts, "\n\n")
 }
 
-// creditFooter removes trailing credit lines ("Translation by …") from ps
-// and returns the first credited name.
+// creditFooter removes trailing credit lines ("Translation by …",
+// "Аударған …"; see credit.go) from ps and returns the first credited name.
 func creditFooter(ps []textBlock) ([]textBlock, string) {
 	name := ""
 	for len(ps) > 0 {
-		m := reCreditFooter.FindStringSubmatch(ps[len(ps)-1].text)
-		if m == nil {
+		n, ok := creditLine(ps[len(ps)-1].text)
+		if !ok {
 			break
 		}
-		name = strings.TrimSpace(m[1])
+		name = n
 		ps = ps[:len(ps)-1]
 	}
-	return ps, strings.TrimRight(name, ".")
+	return ps, name
 }

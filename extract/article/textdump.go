@@ -37,7 +37,8 @@ var langTokens = map[string]bool{
 var boilerExact = map[string]bool{
 	"go to the main site": true, "currency rates:": true, "currency rates": true, "weather:": true,
 	"none": true, "photo": true, "фото": true, "video": true, "видео": true, "en": true,
-	"trends:": true, "what's trending:": true, "what’s trending:": true,
+	"trends:": true, "what's trending:": true, "what’s trending:": true, "тренды:": true,
+	"trendter:": true, "трендтер:": true, // Kazakh, in Latin (qz.inform.kz) and Cyrillic
 	"tv and radio complex of the president of the rk":                     true,
 	"about agency contacts advertisement partners photo site map tags":    true,
 	"world news incidents kazakhstan politics analytics economy about us": true,

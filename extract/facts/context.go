@@ -45,6 +45,11 @@ func (d *doc) hostCueScores() map[string]int {
 			score[c.code] += 2 * n
 		}
 	}
+	for _, c := range d.skel.hosts {
+		if n := strings.Count(d.match, c.word); n > 0 {
+			score[c.code] += 2 * n
+		}
+	}
 	return score
 }
 
@@ -90,7 +95,8 @@ func (d *doc) scoreHost(cues map[string]int, all bool) (string, bool) {
 		}
 	}
 	// Kazakh outlets report Kazakh elections unless the text points elsewhere
-	kazakhOutlet := containsAny(d.low, d.x.lists.kazakhOutlets) || containsAny(d.a.Site, d.x.lists.kazakhOutlets)
+	kazakhOutlet := containsAny(d.low, d.x.lists.kazakhOutlets) || containsAny(d.a.Site, d.x.lists.kazakhOutlets) ||
+		containsAny(d.match, d.skel.kazakhOutlets)
 	if kazakhOutlet && score["KZ"] >= bestScore-3 {
 		return "KZ", bestScore >= 3
 	}
@@ -341,10 +347,13 @@ func (d *doc) calendarOn(country, date, typ string) (Election, bool) {
 func (d *doc) electionType() string {
 	count := map[string]int{}
 	scan := func(text string, weight int) {
-		low := strings.ToLower(text)
+		low, match := strings.ToLower(text), d.skel.matchText(text)
 		for _, typ := range electionTypes {
 			for _, st := range d.x.electionCues[typ] {
 				count[typ] += weight * strings.Count(low, st)
+			}
+			for _, st := range d.skel.electionCues[typ] {
+				count[typ] += weight * strings.Count(match, st)
 			}
 		}
 	}

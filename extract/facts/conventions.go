@@ -107,7 +107,7 @@ func factKey(f *Fact) string {
 // not give for the same group ("Over 130 …" over a body saying 134).
 func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 	title := d.a.Title
-	hd := &doc{x: d.x, a: d.a, body: title, lang: d.lang, pub: d.pub, host: d.hostCode(), hostKnown: true, accredits: d.accredits, foreignObs: d.foreignObs, membersUntil: -1}
+	hd := &doc{x: d.x, a: d.a, body: title, lang: d.lang, pub: d.pub, host: d.hostCode(), hostKnown: true, accredits: d.accredits, foreignObs: d.foreignObs, membersUntil: -1, skel: d.skel}
 	hd.sents = []sentence{{start: 0, end: len(title), text: title, observers: true, candidate: true}}
 	hd.analyse(0)
 	picks, _ := hd.sentenceFacts(0, false)

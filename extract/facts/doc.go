@@ -21,6 +21,8 @@ type doc struct {
 	sents          []sentence
 	pub            time.Time
 	low            string                     // the body lower-cased
+	skel           *skeletonCues              // the free lists in the skeleton of the article's language
+	match          string                     // the body's match text in that language, when it has Latin letters
 	host           string                     // ISO code of the country holding the election, when told
 	hostKnown      bool                       // host has been worked out (see hostCode)
 	accredits      bool                       // the article speaks of accreditation
@@ -30,7 +32,7 @@ type doc struct {
 	membersUntil   int                        // sentences up to this one list an organisation's members by country
 	titleObservers bool                       // the title speaks of observers
 	title          *sentence                  // the title analysed, once asked for
-	lookups        map[string]lookup          // the gazetteer's answers for phrases of this article
+	lookups        map[lookupKey]lookup       // the gazetteer's answers for phrases of this article
 	firstStatus    *string                    // the status first stated in the article, once looked for
 }
 
@@ -58,9 +60,10 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		d.lang = lang.DetectArticle(a.Title, a.Body)
 	}
 	d.sents = capSentences(a.Body, splitSentences(a.Body, x.lists.abbreviations), x.limits.MaxSentence)
-	d.titleObservers = x.mayStateObservers(a.Title)
+	d.skel = x.skeletonCues(d.lang)
+	d.titleObservers = d.skel.mayStateObservers(x, a.Title)
 	for i := range d.sents {
-		d.sents[i].observers = x.mayStateObservers(d.sents[i].text)
+		d.sents[i].observers = d.skel.mayStateObservers(x, d.sents[i].text)
 	}
 	// Recognisers look a few sentences back for the group a pronoun or "the
 	// mission" stands for, so neighbours of observer sentences are analysed too.
@@ -69,7 +72,8 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		// and list items continue each other ("CIS – 48;" "SCO – 9;")
 		// a sentence that accredits may count observers without naming them
 		// ("More than 70 people have already been accredited")
-		accredits := containsAny(strings.ToLower(d.sents[i].text), x.lists.accreditationCues)
+		accredits := containsAny(strings.ToLower(d.sents[i].text), x.lists.accreditationCues) ||
+			d.skel.has(d.sents[i].text, d.skel.accreditation)
 		lead := i < 3 && d.titleObservers // the lead of an article whose title speaks of observers
 		if !d.sents[i].observers && !accredits && !lead && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
 			continue
@@ -83,15 +87,16 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		d.sents[i].candidate = true
 	}
 	d.low = strings.ToLower(a.Body)
-	d.accredits = containsAny(d.low, x.lists.accreditationCues)
-	d.foreignObs = containsAny(d.low, x.lists.foreignCues)
+	d.match = d.skel.matchText(a.Body)
+	d.accredits = containsAny(d.low, x.lists.accreditationCues) || containsAny(d.match, d.skel.accreditation)
+	d.foreignObs = containsAny(d.low, x.lists.foreignCues) || containsAny(d.match, d.skel.foreign)
 	return d
 }
 
 // lexFor returns the lexicon of a sentence: its own language when its
 // letters tell, else the article's.
 func (d *doc) lexFor(text string) *lang.Lexicon {
-	if c, sure := lang.Detect(text); sure {
+	if c, sure := lang.DetectWithin(text, d.lang); sure {
 		return lang.For(c)
 	}
 	if d.lang != "" {
@@ -107,18 +112,26 @@ type lookup struct {
 	q gazetteer.MatchQuality
 }
 
-// lookup asks the gazetteer about a phrase once per article: recognisers
-// competing for a count ask about the same phrases, and a phrase the
-// gazetteer does not know costs a fuzzy search each time.
-func (d *doc) lookup(phrase string) (gazetteer.Entity, gazetteer.MatchQuality) {
-	if r, ok := d.lookups[phrase]; ok {
+// lookupKey is a phrase and the language of the sentence it was read in
+// (a Latin Kazakh phrase matches Kazakh names by its skeleton).
+type lookupKey struct {
+	lang   lang.Code
+	phrase string
+}
+
+// lookup asks the gazetteer about a phrase of sentence s once per article:
+// recognisers competing for a count ask about the same phrases, and a
+// phrase the gazetteer does not know costs a fuzzy search each time.
+func (d *doc) lookup(s *sentence, phrase string) (gazetteer.Entity, gazetteer.MatchQuality) {
+	key := lookupKey{s.lex.Code, phrase}
+	if r, ok := d.lookups[key]; ok {
 		return r.e, r.q
 	}
-	e, q := d.x.gaz.Lookup(phrase)
+	e, q := d.x.gaz.LookupIn(phrase, string(s.lex.Code))
 	if d.lookups == nil {
-		d.lookups = map[string]lookup{}
+		d.lookups = map[lookupKey]lookup{}
 	}
-	d.lookups[phrase] = lookup{e, q}
+	d.lookups[key] = lookup{e, q}
 	return e, q
 }
 
@@ -151,7 +164,7 @@ func (d *doc) analyseText(s *sentence) {
 		s.present = s.present.Union(s.toks[k].Cls).Union(s.toks[k].PCls)
 	}
 	s.dates, s.inDate = findDates(s.lex, s.toks)
-	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.Find(s.text))
+	s.ments = d.x.dropModifierMentions(s.text, d.x.gaz.FindIn(s.text, string(s.lex.Code)))
 	s.mentAt = make([]int, len(s.toks))
 	defer s.bareNames()
 	m := 0
@@ -222,7 +235,9 @@ func containsAny(s string, subs []string) bool {
 }
 
 // containsFold is a case-insensitive strings.Contains for a lower-case
-// needle: ASCII letters fold by bit, other letters by their lower case.
+// needle: ASCII letters fold by bit, other letters by their lower case; in a
+// needle that starts with an ASCII letter, the bytes of other letters
+// ("baıqaý") match as they are.
 func containsFold(s, needle string) bool {
 	if needle == "" {
 		return true
@@ -237,7 +252,7 @@ func containsFold(s, needle string) bool {
 		}
 		j := 1
 		for ; j < n; j++ {
-			if s[i+j]|0x20 != needle[j] {
+			if foldASCII(s[i+j]) != needle[j] {
 				break
 			}
 		}
@@ -246,6 +261,15 @@ func containsFold(s, needle string) bool {
 		}
 	}
 	return false
+}
+
+// foldASCII lower-cases an ASCII capital; other bytes (those of a letter
+// beyond ASCII: "baıqaý") are compared as they are.
+func foldASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c | 0x20
+	}
+	return c
 }
 
 // continuesObservers reports whether sentence i, which does not name
@@ -259,6 +283,9 @@ func (d *doc) continuesObservers(i int) bool {
 		if strings.Contains(low, w) {
 			return true
 		}
+	}
+	if sk := d.x.skeletonCues(lex.Code); sk.has(s.text, sk.continues) {
+		return true
 	}
 	for _, dash := range []string{" – ", " — ", " - "} {
 		if strings.Contains(low, dash) {
@@ -279,9 +306,17 @@ func (d *doc) continuesObservers(i int) bool {
 func (d *doc) isInlineLink(i int) bool {
 	s := &d.sents[i]
 	low := strings.ToLower(s.text)
-	for _, p := range d.lexFor(s.text).List("inline_link") {
+	lex := d.lexFor(s.text)
+	for _, p := range lex.List("inline_link") {
 		// at the start, or after a label glued to it ("Бөлісу: Тағы да оқыңыз …")
 		if at := strings.Index(low, p); at >= 0 && at < inlineLinkWindow {
+			return true
+		}
+	}
+	sk := d.x.skeletonCues(lex.Code)
+	m := sk.matchText(s.text)
+	for _, p := range sk.inlineLink {
+		if at := strings.Index(m, p); m != "" && at >= 0 && at < inlineLinkWindow {
 			return true
 		}
 	}

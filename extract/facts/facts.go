@@ -40,6 +40,7 @@ type Extractor struct {
 	lists        extractorLists
 	hostCues     []hostCue           // words that place an article's election in a country
 	electionCues map[string][]string // election type -> words that name it
+	skeletons    map[lang.Code]*skeletonCues
 }
 
 // hostCue is a word that places an election in a country: a parliament's
@@ -93,6 +94,7 @@ func NewExtractorWithLimits(l Limits) *Extractor {
 	sort.SliceStable(x.lists.pageFilter, func(i, j int) bool {
 		return x.lists.pageFilter[i] < "\x80" && x.lists.pageFilter[j] >= "\x80"
 	})
+	x.skeletons = x.newSkeletonCues()
 	return x
 }
 
@@ -117,7 +119,8 @@ func (x *Extractor) ExtractWithin(a *article.Article) ([]Fact, []string, error) 
 // extract runs the stages; with explain set it also returns every count's
 // competing readings.
 func (x *Extractor) extract(a *article.Article, explain bool) ([]Fact, []Reading, []string, error) {
-	if !x.mayStateObservers(a.Body) && !x.mayStateObservers(a.Title) {
+	sk := x.skeletonCues(lang.Code(a.Language))
+	if !sk.mayStateObservers(x, a.Body) && !sk.mayStateObservers(x, a.Title) {
 		return nil, nil, nil, nil
 	}
 	var deadline time.Time
@@ -147,7 +150,7 @@ func (x *Extractor) extract(a *article.Article, explain bool) ([]Fact, []Reading
 		warnings = append(warnings, fmt.Sprintf("%d facts, only the first %d kept", len(facts), x.limits.MaxFacts))
 		facts = facts[:x.limits.MaxFacts]
 	}
-	if a.Title != "" && x.mayStateObservers(a.Title) {
+	if a.Title != "" && d.titleObservers {
 		facts = d.addHeadlineFacts(facts)
 	}
 	d.fillElection(facts)

@@ -124,7 +124,7 @@ func (d *doc) wholeNameAfterOrigin(s *sentence, from, qstart, last int) (group, 
 			end++
 		}
 		text := s.rangeText(k+1, end)
-		if e, q := d.lookup(text); q >= gazetteer.MatchFuzzy && e.Code != "" && e.Code != s.ments[last].Entity.Code {
+		if e, q := d.lookup(s, text); q >= gazetteer.MatchFuzzy && e.Code != "" && e.Code != s.ments[last].Entity.Code {
 			return group{subject: text, code: e.Code, canon: e.Canonical, kind: e.Kind}, true
 		}
 	}

@@ -83,7 +83,7 @@ func (d *doc) groupFromRange(s *sentence, from, to int) (group, bool) {
 		g.subject = text
 		return g, true
 	}
-	if e, q := d.lookup(text); q >= gazetteer.MatchFuzzy || q == gazetteer.MatchWeak && s.looksLikeName(from, to) {
+	if e, q := d.lookup(s, text); q >= gazetteer.MatchFuzzy || q == gazetteer.MatchWeak && s.looksLikeName(from, to) {
 		g := group{subject: text, canon: e.Canonical, kind: e.Kind}
 		if q >= gazetteer.MatchFuzzy {
 			g.code = e.Code

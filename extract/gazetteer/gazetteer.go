@@ -77,6 +77,12 @@ type Gazetteer struct {
 	generic  map[string]bool     // words that alone never name an entity ("international")
 	fuzzy    []gzFuzzy           // every alias, sorted by key length
 	vocab    map[string]bool     // every word of an alias, as a key
+
+	// the names of languages written in more than one script, in their
+	// skeleton (see Names.Skeleton)
+	skeletons map[string]func(string) string // language -> its skeleton
+	skelForms map[string][]string            // skeleton word form -> skeleton lemmas it inflects
+	skelVocab map[string]bool                // every word of a skeleton alias
 }
 
 var (
@@ -100,8 +106,12 @@ var (
 			if err != nil {
 				panic(err)
 			}
-			names = append(names, Names{Lang: code, Table: strings.NewReader(string(b)),
-				Endings: lang.For(lang.Code(code)).List("name_suffix")})
+			lex := lang.For(lang.Code(code))
+			n := Names{Lang: code, Table: strings.NewReader(string(b)), Endings: lex.List("name_suffix")}
+			if lex.HasSkeleton() {
+				n.Skeleton = lex.Skeleton
+			}
+			names = append(names, n)
 		}
 		g, err := NewGazetteer(strings.NewReader(gzCountriesTSV), strings.NewReader(gzOrganizationsTSV), names...)
 		if err != nil {
@@ -114,11 +124,16 @@ var (
 // Names is a table of one more language's names of the entities, by code
 // (data/names_<lang>.tsv: code, then the names, "|"-separated). Endings are
 // the case endings the language joins to the last word of a name
-// ("ұйымы" -> "ұйымынан"); the name matches with any of them.
+// ("ұйымы" -> "ұйымынан"); the name matches with any of them. Skeleton,
+// when the language is written in more than one script, takes a word of any
+// of them to one form ("Қазақстан", "Qazaqstan" -> "qazaqstan"): the names
+// are entered in their skeleton too, and FindIn and LookupIn match the
+// Latin-script words of a text of that language by their skeleton.
 type Names struct {
-	Lang    string
-	Table   io.Reader
-	Endings []string
+	Lang     string
+	Table    io.Reader
+	Endings  []string
+	Skeleton func(string) string
 }
 
 // DefaultGazetteer returns the gazetteer built from the embedded data files
@@ -135,6 +150,10 @@ func NewGazetteer(countries, organizations io.Reader, more ...Names) (*Gazetteer
 		ignore:  make(map[string]bool),
 		generic: make(map[string]bool),
 		vocab:   make(map[string]bool),
+
+		skeletons: make(map[string]func(string) string),
+		skelForms: make(map[string][]string),
+		skelVocab: make(map[string]bool),
 	}
 	b := &gzBuilder{g: g, codes: make(map[string]int32)}
 	if err := b.readTable(countries, "countries", 6, b.addCountry); err != nil {
@@ -144,9 +163,9 @@ func NewGazetteer(countries, organizations io.Reader, more ...Names) (*Gazetteer
 		return nil, err
 	}
 	for _, n := range more {
-		b.endings = n.Endings
+		b.setLanguage(n)
 		err := b.readTable(n.Table, "names_"+n.Lang, 2, b.addNames)
-		b.endings = nil
+		b.setLanguage(Names{})
 		if err != nil {
 			return nil, err
 		}
@@ -222,6 +241,9 @@ type gzNode struct {
 	exact map[string]*gzNode // case-sensitive word, as written ("China", not "china")
 	lemma map[string]*gzNode // Russian nominative; text words reach it through Gazetteer.forms
 	ent   int32              // entity whose alias ends here, or -1
+
+	skel     map[string]*gzNode // skeleton of a word; text words reach it through Gazetteer.skelForms
+	skelAcro map[string]*gzNode // skeleton of an acronym ("ТМД" -> "tmd")
 }
 
 func newGzNode() *gzNode { return &gzNode{ent: -1} }
@@ -234,6 +256,8 @@ const (
 	gzUnitAcro
 	gzUnitExact
 	gzUnitLemma
+	gzUnitSkel
+	gzUnitSkelAcro
 )
 
 type gzUnit struct {
@@ -250,6 +274,10 @@ func (n *gzNode) child(u gzUnit) *gzNode {
 		m = &n.exact
 	case gzUnitLemma:
 		m = &n.lemma
+	case gzUnitSkel:
+		m = &n.skel
+	case gzUnitSkelAcro:
+		m = &n.skelAcro
 	default:
 		m = &n.word
 	}
@@ -279,6 +307,9 @@ type gzBuilder struct {
 	parents []string
 	errs    []error
 	endings []string // case endings of the language being read, when it joins them to words
+
+	skeleton    func(string) string // the skeleton of the language being read, or nil
+	skelEndings []string            // its endings in their skeleton
 }
 
 func (b *gzBuilder) readTable(r io.Reader, name string, cols int, add func([]string) error) error {
@@ -393,55 +424,76 @@ func (b *gzBuilder) addOrganization(f []string) error {
 }
 
 // addAlias enters one alias into the trie (every hyphenation variant) and
-// into the fuzzy list. A leading "=" makes the alias case-sensitive.
+// into the fuzzy list; the alias of a language with a skeleton also in its
+// skeleton. A leading "=" makes the alias case-sensitive.
 func (b *gzBuilder) addAlias(alias string, ent int32) {
 	cs := strings.HasPrefix(alias, "=")
 	alias = strings.TrimPrefix(alias, "=")
-	toks := gzTokenize(alias, nil)
+	toks := gzTokenize(alias, nil, nil)
 	if len(toks) == 0 {
 		b.errs = append(b.errs, fmt.Errorf("alias %q has no words", alias))
 		return
 	}
-	// Group words joined by hyphens: each group is one unit (written
-	// together) or, for plain words, also its parts ("Turkic speaking").
-	var options [][][]gzUnit
+	for _, t := range toks {
+		b.unit(t, cs) // every word is known, also those only written joined
+	}
+	groups := gzAliasOptions(toks)
+	b.insert(alias, ent, groups, func(t gzTok) gzUnit { return b.unit(t, cs) }, true)
+	b.g.fuzzy = append(b.g.fuzzy, gzFuzzyOf(toks, ent))
+	if b.skeleton != nil && !cs {
+		b.insert(alias, ent, groups, b.skeletonUnit, false)
+	}
+}
+
+// gzAliasOptions groups the words of an alias joined by hyphens: each group
+// is one word (written together) or, for plain words, also its parts
+// ("Turkic speaking"). It returns, for each group, its ways of being written.
+func gzAliasOptions(toks []gzTok) [][][]gzTok {
+	var options [][][]gzTok
 	for i := 0; i < len(toks); {
 		j := i + 1
 		for j < len(toks) && toks[j].gap == gzGapHyphen {
 			j++
 		}
 		group := toks[i:j]
-		var opts [][]gzUnit
 		if len(group) == 1 {
-			opts = append(opts, []gzUnit{b.unit(group[0], cs)})
-		} else {
-			joined := group[0]
-			for _, t := range group[1:] {
-				joined.raw += t.raw
-				joined.key += t.key
-				joined.upper += t.upper
-				joined.cyr = joined.cyr || t.cyr
-			}
-			opts = append(opts, []gzUnit{b.unit(joined, cs)})
-			split := make([]gzUnit, 0, len(group))
-			plain := true
-			for _, t := range group {
-				plain = plain && t.upper < 2
-				split = append(split, b.unit(t, cs))
-			}
-			if plain {
-				opts = append(opts, split)
-			}
+			options = append(options, [][]gzTok{group})
+			i = j
+			continue
+		}
+		joined := group[0]
+		for _, t := range group[1:] {
+			joined.raw += t.raw
+			joined.key += t.key
+			joined.upper += t.upper
+			joined.cyr = joined.cyr || t.cyr
+		}
+		opts := [][]gzTok{{joined}}
+		plain := true
+		for _, t := range group {
+			plain = plain && t.upper < 2
+		}
+		if plain {
+			opts = append(opts, group)
 		}
 		options = append(options, opts)
 		i = j
 	}
-	var insert func(n *gzNode, k int)
-	insert = func(n *gzNode, k int) {
+	return options
+}
+
+// insert enters every way of writing an alias into the trie, each word as
+// the unit unitOf makes of it. Two entities sharing an alias is an error of
+// the data; two sharing a skeleton (strict false) keep the first.
+func (b *gzBuilder) insert(alias string, ent int32, options [][][]gzTok, unitOf func(gzTok) gzUnit, strict bool) {
+	var walk func(n *gzNode, k int)
+	walk = func(n *gzNode, k int) {
 		if k == len(options) {
 			if n.ent >= 0 && n.ent != ent {
-				b.errs = append(b.errs, fmt.Errorf("alias %q of %s is already an alias of %s",
-					alias, b.g.entities[ent].Canonical, b.g.entities[n.ent].Canonical))
+				if strict {
+					b.errs = append(b.errs, fmt.Errorf("alias %q of %s is already an alias of %s",
+						alias, b.g.entities[ent].Canonical, b.g.entities[n.ent].Canonical))
+				}
 				return
 			}
 			n.ent = ent
@@ -449,14 +501,13 @@ func (b *gzBuilder) addAlias(alias string, ent int32) {
 		}
 		for _, opt := range options[k] {
 			c := n
-			for _, u := range opt {
-				c = c.child(u)
+			for _, t := range opt {
+				c = c.child(unitOf(t))
 			}
-			insert(c, k+1)
+			walk(c, k+1)
 		}
 	}
-	insert(b.g.root, 0)
-	b.g.fuzzy = append(b.g.fuzzy, gzFuzzyOf(toks, ent))
+	walk(b.g.root, 0)
 }
 
 func (b *gzBuilder) unit(t gzTok, cs bool) gzUnit {
@@ -491,7 +542,7 @@ func (b *gzBuilder) addForms(lemma string) {
 // addWordForms puts a word, and if Russian its inflected forms, into set.
 func (b *gzBuilder) addWordForms(set map[string]bool, w string) {
 	set[w] = true
-	if t := gzTokenize(w, nil); len(t) == 1 && t[0].cyr {
+	if t := gzTokenize(w, nil, nil); len(t) == 1 && t[0].cyr {
 		for _, f := range gzRuForms(t[0].key) {
 			set[f] = true
 		}
@@ -542,7 +593,11 @@ func (g *Gazetteer) AssemblyOf(code string) (Entity, bool) {
 // phrase naming two different entities ("Russia and China") is MatchNone:
 // lists are the caller's to split.
 func (g *Gazetteer) Lookup(phrase string) (Entity, MatchQuality) {
-	toks := gzTokenize(phrase, nil)
+	return g.lookup(phrase, nil)
+}
+
+func (g *Gazetteer) lookup(phrase string, skel func(string) string) (Entity, MatchQuality) {
+	toks := gzTokenize(phrase, nil, skel)
 	if len(toks) == 0 {
 		return Entity{}, MatchNone
 	}
@@ -637,8 +692,12 @@ func gzContainsInt32(list []int32, v int32) bool {
 // overlapping; at each position the longest alias wins ("CIS Executive
 // Committee" is one mention, not "CIS").
 func (g *Gazetteer) Find(text string) []Mention {
+	return g.find(text, nil)
+}
+
+func (g *Gazetteer) find(text string, skel func(string) string) []Mention {
 	var buf [64]gzTok
-	toks := gzTokenize(text, buf[:0])
+	toks := gzTokenize(text, buf[:0], skel)
 	var sbuf [8]gzSpan
 	spans := g.scan(toks, sbuf[:0])
 	spans = g.scanMisspelt(toks, spans)
@@ -776,11 +835,15 @@ func (g *Gazetteer) ignorable(t gzTok) bool {
 
 // Bare reports whether a word is a name's own form, with no case ending
 // joined to it: "Үндістан" and "Қазақстан" end like an ablative ("-тан")
-// but are the names themselves; "Үндістаннан" is not bare.
+// but are the names themselves; "Үндістаннан" is not bare. A Latin word is
+// given in its skeleton (lang.Token.Low of a Kazakh sentence: "qazaqstan").
 func (g *Gazetteer) Bare(word string) bool {
-	toks := gzTokenize(word, nil)
-	if len(toks) != 1 || !toks[0].cyr {
+	toks := gzTokenize(word, nil, nil)
+	if len(toks) != 1 {
 		return false
+	}
+	if !toks[0].cyr {
+		return gzContainsString(g.skelForms[toks[0].key], toks[0].key)
 	}
 	return gzContainsString(g.forms[toks[0].key], toks[0].key)
 }
@@ -788,6 +851,9 @@ func (g *Gazetteer) Bare(word string) bool {
 // known reports whether a word occurs in some alias.
 func (g *Gazetteer) known(t gzTok) bool {
 	if g.vocab[t.key] {
+		return true
+	}
+	if t.skel != "" && (g.skelVocab[t.skel] || len(g.skelForms[t.skel]) > 0) {
 		return true
 	}
 	return t.cyr && len(g.forms[t.key]) > 0
@@ -832,7 +898,7 @@ type gzMatcher struct {
 func (m *gzMatcher) walk(n *gzNode, pos int) {
 	for span := 1; span <= 3 && pos+span <= len(m.toks); span++ {
 		t := &m.toks[pos]
-		key, raw, upper, cyr := t.key, t.raw, t.upper, t.cyr
+		key, raw, upper, cyr, skel := t.key, t.raw, t.upper, t.cyr, t.skel
 		if span > 1 {
 			// Words joined by a hyphen in the text may be one word in the
 			// alias: "Inter-Parliamentary" = "Interparliamentary".
@@ -844,6 +910,11 @@ func (m *gzMatcher) walk(n *gzNode, pos int) {
 				raw += u.raw
 				upper += u.upper
 				cyr = cyr || u.cyr
+				if skel != "" && u.skel != "" {
+					skel += u.skel
+				} else {
+					skel = ""
+				}
 			}
 		}
 		end := pos + span
@@ -860,6 +931,9 @@ func (m *gzMatcher) walk(n *gzNode, pos int) {
 			for _, l := range m.g.forms[key] {
 				m.try(n.lemma[l], end)
 			}
+		}
+		if skel != "" {
+			m.trySkeleton(n, skel, upper, end)
 		}
 	}
 }
@@ -1071,6 +1145,7 @@ type gzTok struct {
 	upper      int    // upper-case letters in raw
 	cyr        bool   // has Cyrillic letters
 	gap        gzGap  // separation from the previous token
+	skel       string // the skeleton of a Latin word, in a text of a language that has one (see FindIn)
 }
 
 func gzIsWordRune(r rune) bool {
@@ -1124,8 +1199,11 @@ func gzClassifyGap(gap string) gzGap {
 
 // gzTokenize splits text into words, appending them to dst. "the" is left
 // out (names are matched with or without it), possessive "'s" is dropped,
-// "&" is the word "and", and dotted acronyms ("U.S.") are one word.
-func gzTokenize(text string, dst []gzTok) []gzTok {
+// "&" is the word "and", and dotted acronyms ("U.S.") are one word. With
+// skel, a text of a language written in more than one script: its Latin
+// words keep their inner apostrophes (the 2017 Kazakh "g'") and learn their
+// skeleton.
+func gzTokenize(text string, dst []gzTok, skel func(string) string) []gzTok {
 	toks := dst
 	prevEnd := 0
 	pendingGap := gzGapSoft // a dropped "the" hardens the gap after it
@@ -1167,7 +1245,11 @@ func gzTokenize(text string, dst []gzTok) []gzTok {
 			}
 			return
 		}
-		toks = append(toks, gzTok{start: start, end: end, raw: raw, key: key, upper: upper, cyr: cyr, gap: gap})
+		t := gzTok{start: start, end: end, raw: raw, key: key, upper: upper, cyr: cyr, gap: gap}
+		if skel != nil && !cyr {
+			t.skel = skel(raw)
+		}
+		toks = append(toks, t)
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -1181,27 +1263,39 @@ func gzTokenize(text string, dst []gzTok) []gzTok {
 			continue
 		}
 		start := i
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !gzIsWordRune(r) {
-				break
-			}
-			i += size
-		}
+		i = gzWordEnd(text, i, skel != nil)
 		emit(start, i, text[start:i])
-		// Possessive "'s": skip it so that it neither becomes a word nor
-		// splits "Kazakhstan's".
-		if r, size = utf8.DecodeRuneInString(text[i:]); i < len(text) && gzIsApostrophe(r) {
-			j := i + size
-			if j < len(text) && (text[j] == 's' || text[j] == 'S') {
-				r2, _ := utf8.DecodeRuneInString(text[j+1:])
-				if j+1 == len(text) || !gzIsWordRune(r2) {
-					i = j + 1
-				}
+		i = gzSkipPossessive(text, i)
+	}
+	return toks
+}
+
+// gzWordEnd returns the end of the word starting at i; with apostrophes,
+// an apostrophe between letters is part of it.
+func gzWordEnd(text string, i int, apostrophes bool) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !gzIsWordRune(r) && !(apostrophes && gzInnerApostrophe(text, i, r, size)) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// gzSkipPossessive skips a possessive "'s" at i, so that it neither becomes
+// a word nor splits "Kazakhstan's".
+func gzSkipPossessive(text string, i int) int {
+	if r, size := utf8.DecodeRuneInString(text[i:]); i < len(text) && gzIsApostrophe(r) {
+		j := i + size
+		if j < len(text) && (text[j] == 's' || text[j] == 'S') {
+			r2, _ := utf8.DecodeRuneInString(text[j+1:])
+			if j+1 == len(text) || !gzIsWordRune(r2) {
+				return j + 1
 			}
 		}
 	}
-	return toks
+	return i
 }
 
 // gzIsCapital reports whether s is made of ASCII capitals only.

@@ -101,8 +101,32 @@ var allMonths = sync.OnceValue(func() *Lexicon {
 	return all
 })
 
+// skeletonLexicons are the lexicons with a [transliteration] table.
+var skeletonLexicons = sync.OnceValue(func() []*Lexicon {
+	var out []*Lexicon
+	for _, c := range supported() {
+		if l := For(c); l.HasSkeleton() {
+			out = append(out, l)
+		}
+	}
+	return out
+})
+
 // Month returns the month (1–12) a word names in any supported language,
-// in any form the data files list ("November", "nov", "ноября", "қараша").
+// in any form the data files list ("November", "nov", "ноября", "қараша"),
+// a Latin word also by its skeleton in the languages that have one
+// ("Qañtar", "qańtarda").
 func Month(word string) (int, bool) {
-	return allMonths().Month(Lower(strings.TrimSpace(word)))
+	w := Lower(strings.TrimSpace(word))
+	if m, ok := allMonths().Month(w); ok {
+		return m, true
+	}
+	for _, l := range skeletonLexicons() {
+		if sk := l.matchForm(w); sk != w {
+			if m, ok := allMonths().Month(sk); ok {
+				return m, true
+			}
+		}
+	}
+	return 0, false
 }

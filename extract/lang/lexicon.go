@@ -30,6 +30,8 @@ type Lexicon struct {
 	monthStems  []monthStem     // month names matched by prefix ("nov", "novem")
 	lists       map[string][]string
 	sets        map[string]map[string]bool // the lists as sets, for lookups
+	translit    *transliteration           // [transliteration]: the skeleton of Latin-script words, or nil
+	skelCues    map[string]bool            // the detection cues in their skeleton
 }
 
 // phrase is a multi-word entry of a class: "more than", "на сегодняшний день".
@@ -117,6 +119,7 @@ func (l *Lexicon) List(name string) []string { return l.lists[name] }
 //	two = 2 | двух = 2
 //	[month]                 word = month; "name~3" also matches prefixes of 3+ letters
 //	[list name]             free strings, one list per name; "quoted" keeps spaces
+//	[transliteration]       letter = skeleton (see skeleton.go)
 func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 	l := &Lexicon{
 		Code:        code,
@@ -132,6 +135,7 @@ func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 	}
 	sc := bufio.NewScanner(r)
 	section := ""
+	var entries []sectionEntry
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" || strings.HasPrefix(text, "#") {
@@ -155,7 +159,17 @@ func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 			if entry == "" {
 				continue
 			}
-			if err := l.add(section, entry); err != nil {
+			var err error
+			if section == "transliteration" {
+				if l.translit == nil {
+					l.translit = newTransliteration()
+				}
+				err = l.translit.add(entry)
+			} else {
+				err = l.add(section, entry)
+				entries = append(entries, sectionEntry{section, entry})
+			}
+			if err != nil {
 				return nil, fmt.Errorf("lang: %s.lex line %d: %w", code, line, err)
 			}
 		}
@@ -163,12 +177,18 @@ func parseLexicon(code Code, r io.Reader) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lang: read %s.lex: %w", code, err)
 	}
+	if l.translit != nil {
+		if err := l.addSkeletons(entries); err != nil {
+			return nil, fmt.Errorf("lang: %s.lex: %w", code, err)
+		}
+	}
 	return l, nil
 }
 
 func (l *Lexicon) checkSection(section string) error {
 	switch {
-	case section == "number", section == "number_collective", section == "number_multiplier", section == "month":
+	case section == "number", section == "number_collective", section == "number_multiplier", section == "month",
+		section == "transliteration":
 		return nil
 	case strings.HasPrefix(section, "list "):
 		return nil

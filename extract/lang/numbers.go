@@ -70,7 +70,7 @@ func (l *Lexicon) digitsTimesMultiplier(s string, toks []Token, i int) (Token, i
 			t.Num *= 1000
 			t.End = toks[i+1].End
 			t.Text = s[t.Start:t.End]
-			t.Low = Lower(t.Text)
+			t.Low = l.matchForm(Lower(t.Text))
 			t.Cls = toks[i+1].Cls // "1 мыңнан": the ending is the number's
 			return t, 2
 		}

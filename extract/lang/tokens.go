@@ -22,7 +22,7 @@ const (
 // several words is one token spanning them.
 type Token struct {
 	Text       string
-	Low        string // lower case; dashes and dotted leaders read "–"
+	Low        string // lower case; dashes and dotted leaders read "–"; a Latin word of a language with a [transliteration] table is its skeleton
 	Start, End int
 	Kind       Kind
 	Num        int      // value of a Num token
@@ -65,8 +65,8 @@ func (l *Lexicon) Tokenize(s string) []Token {
 			toks = append(toks, t)
 			i = t.End
 		case unicode.IsLetter(r):
-			j := wordEnd(s, i+w)
-			t := Token{Text: s[i:j], Start: i, End: j, Kind: Word, Low: Lower(s[i:j])}
+			j := l.latinWordEnd(s, wordEnd(s, i+w))
+			t := Token{Text: s[i:j], Start: i, End: j, Kind: Word, Low: l.matchForm(Lower(s[i:j]))}
 			toks = append(toks, t)
 			i = j
 		case (r == '.' || r == '…') && LeaderDots(s, i) > i+w:
@@ -138,12 +138,12 @@ func (l *Lexicon) suffixedNumber(s string, t Token) Token {
 		return t
 	}
 	end := wordEnd(s, t.End+1)
-	if end == t.End+1 || !l.sets["number_suffix"][Lower(s[t.End+1:end])] {
+	if end == t.End+1 || !l.sets["number_suffix"][l.matchForm(Lower(s[t.End+1:end]))] {
 		return t
 	}
 	t.End = end
 	t.Text = s[t.Start:end]
-	t.Low = Lower(t.Text)
+	t.Low = l.matchForm(Lower(t.Text))
 	t.Cls = l.suffixClasses(t.Low)
 	return t
 }

@@ -353,6 +353,11 @@ foreign | international
 # Sentences that may go on counting observers after one that named them.
 [list continues_observers]
 mission | delegation | group | team | "it " | "they " | "its " | "their " | people | members
+# Words that open a credit line at the end of an article ("Translation by Dana
+# Omarova"): the line is cut from the body, and the name is the author when the
+# page has no byline.
+[list credit]
+translation by | translated by | editing by | edited by | written by | prepared by
 # Lines that link to other articles inside a body.
 [list inline_link]
 read also | see also | read more | also read | related:

@@ -258,3 +258,30 @@ jeltoqsan = 12
 және | мен | бойынша | бұл | деп | үшін | сайлау | байқаушы
 [list detect_cues_latin]
 jáne | men | boıynsha | bul | dep | úshin | saılaý | baıqaýshy | qazaqstan
+
+# ---- credit lines ----------------------------------------------------------------------
+# Words that open a credit line at the end of an article ("Аударған Әлия
+# Жүнісова", "Редакторы …"): the line is cut from the body, and the name is the
+# author when the page has no byline.
+[list credit]
+аударған | аударма | редакторы | редактор | дайындаған
+
+# ---- the skeleton: Kazakh in Latin script -------------------------------------------
+# Kazakh is written in Cyrillic and in three Latin alphabets: 2017 with apostrophes
+# ("g'", "n'", "s'", "y'"), 2018 with acutes ("saılaý", "Qańtar", "baıqaýshy") and
+# 2021 ("ä ğ ñ ö ü ū ş ç"). This table takes each of them to one skeleton, lower-case
+# ASCII: every entry of this file is registered in its skeleton as well, and a Latin
+# word of a Kazakh sentence is matched by its skeleton, so each word is listed once,
+# in Cyrillic. Letter (or letter and apostrophe) = skeleton; letters not listed are
+# kept. у is "u", as in 2021 ("sailau"), where 2018 writes "ý" and 2017 "y'": the
+# three alphabets agree only so (2021's "u" is у, 2018's is ұ), at the price of у, ұ
+# and ү sharing one skeleton.
+[transliteration]
+а = a | ә = a | б = b | в = v | г = g | ғ = g | д = d | е = e | ё = io | ж = j | з = z
+и = i | й = i | і = i | к = k | қ = q | л = l | м = m | н = n | ң = n | о = o | ө = o
+п = p | р = r | с = s | т = t | у = u | ұ = u | ү = u | ф = f | х = h | һ = h | ц = ts
+ч = ch | ш = sh | щ = sh | ъ = | ы = y | ь = | э = e | ю = iu | я = ia
+á = a | ä = a | ǵ = g | ğ = g | ı = i | í = i | ń = n | ñ = n | ó = o | ö = o
+ú = u | ü = u | ū = u | ý = u | ş = sh | ç = ch
+s' = sh | c' = ch | y' = u | s’ = sh | c’ = ch | y’ = u | sʼ = sh | cʼ = ch | yʼ = u
+' = | ’ = | ʼ = | ̇ =
