@@ -434,10 +434,10 @@ func (b *gzBuilder) addAlias(alias string, ent int32) {
 		b.errs = append(b.errs, fmt.Errorf("alias %q has no words", alias))
 		return
 	}
-	for _, t := range toks {
-		b.unit(t, cs) // every word is known, also those only written joined
+	groups, joinedOnly := gzAliasOptions(toks)
+	for _, t := range joinedOnly {
+		b.unit(t, cs) // a word is known even where the alias writes it only joined ("CIS-IPA")
 	}
-	groups := gzAliasOptions(toks)
 	b.insert(alias, ent, groups, func(t gzTok) gzUnit { return b.unit(t, cs) }, true)
 	b.g.fuzzy = append(b.g.fuzzy, gzFuzzyOf(toks, ent))
 	if b.skeleton != nil && !cs {
@@ -447,9 +447,9 @@ func (b *gzBuilder) addAlias(alias string, ent int32) {
 
 // gzAliasOptions groups the words of an alias joined by hyphens: each group
 // is one word (written together) or, for plain words, also its parts
-// ("Turkic speaking"). It returns, for each group, its ways of being written.
-func gzAliasOptions(toks []gzTok) [][][]gzTok {
-	var options [][][]gzTok
+// ("Turkic speaking"). It returns, for each group, its ways of being
+// written, and the words of the groups written only joined.
+func gzAliasOptions(toks []gzTok) (options [][][]gzTok, joinedOnly []gzTok) {
 	for i := 0; i < len(toks); {
 		j := i + 1
 		for j < len(toks) && toks[j].gap == gzGapHyphen {
@@ -475,11 +475,13 @@ func gzAliasOptions(toks []gzTok) [][][]gzTok {
 		}
 		if plain {
 			opts = append(opts, group)
+		} else {
+			joinedOnly = append(joinedOnly, group...)
 		}
 		options = append(options, opts)
 		i = j
 	}
-	return options
+	return options, joinedOnly
 }
 
 // insert enters every way of writing an alias into the trie, each word as

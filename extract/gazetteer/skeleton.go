@@ -50,6 +50,9 @@ func (b *gzBuilder) skeletonUnit(t gzTok) gzUnit {
 	if t.upper >= 2 {
 		return gzUnit{gzUnitSkelAcro, key}
 	}
+	if gzContainsString(b.g.skelForms[key], key) {
+		return gzUnit{gzUnitSkel, key} // its forms are entered already
+	}
 	b.addSkeletonForm(key, key)
 	for _, e := range b.skelEndings {
 		b.addSkeletonForm(key+e, key)

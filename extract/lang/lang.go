@@ -121,7 +121,11 @@ func Month(word string) (int, bool) {
 	if m, ok := allMonths().Month(w); ok {
 		return m, true
 	}
+	ascii := plainASCII(w)
 	for _, l := range skeletonLexicons() {
+		if ascii && !l.translit.asciiChanges {
+			continue // its skeleton is itself: most words, in every language
+		}
 		if sk := l.matchForm(w); sk != w {
 			if m, ok := allMonths().Month(sk); ok {
 				return m, true

@@ -21,7 +21,11 @@ import (
 type transliteration struct {
 	letters map[rune]string   // one letter -> its skeleton ("қ" -> "q", "ъ" -> "")
 	seqs    map[string]string // two letters -> their skeleton ("s'" -> "sh")
+	seconds map[rune]bool     // the second letters of the sequences
 	ascii   [utf8.RuneSelf]uint8
+	// asciiChanges: the table changes some text of ASCII characters without
+	// apostrophes (see plainASCII); Kazakh's does not
+	asciiChanges bool
 }
 
 // flags of transliteration.ascii
@@ -31,7 +35,7 @@ const (
 )
 
 func newTransliteration() *transliteration {
-	return &transliteration{letters: map[rune]string{}, seqs: map[string]string{}}
+	return &transliteration{letters: map[rune]string{}, seqs: map[string]string{}, seconds: map[rune]bool{}}
 }
 
 // add reads one entry: "letter = skeleton" or "two letters = skeleton".
@@ -52,12 +56,17 @@ func (t *transliteration) add(entry string) error {
 		t.letters[r] = to
 		if r < utf8.RuneSelf {
 			t.ascii[r] |= asciiMapped
+			t.asciiChanges = t.asciiChanges || r != '\''
 		}
 	case 2:
 		t.seqs[from] = to
-		if r, _ := utf8.DecodeRuneInString(from); r < utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(from)
+		if r < utf8.RuneSelf {
 			t.ascii[r] |= asciiSeqStart
 		}
+		r2, _ := utf8.DecodeRuneInString(from[size:])
+		t.seconds[r2] = true
+		t.asciiChanges = t.asciiChanges || plainASCII(from)
 	default:
 		return fmt.Errorf("transliteration %q: one or two letters on the left", entry)
 	}
@@ -94,7 +103,10 @@ func (t *transliteration) seqAt(s string, i, size int) string {
 	if i+size >= len(s) {
 		return ""
 	}
-	_, size2 := utf8.DecodeRuneInString(s[i+size:])
+	r2, size2 := utf8.DecodeRuneInString(s[i+size:])
+	if !t.seconds[r2] {
+		return ""
+	}
 	if _, ok := t.seqs[s[i:i+size+size2]]; ok {
 		return s[i : i+size+size2]
 	}
@@ -157,6 +169,18 @@ func (l *Lexicon) matchForm(low string) string {
 		return low
 	}
 	return l.translit.apply(low)
+}
+
+// plainASCII reports a text of ASCII characters without apostrophes: most
+// words of every language, which a table without asciiChanges keeps as
+// they are.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // isLatinWord reports a word with no Cyrillic letter and at least one
