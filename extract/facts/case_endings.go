@@ -92,7 +92,9 @@ func (s *sentence) caseList(k int) []int {
 	from := s.mentionStart(k)
 	for from > 0 {
 		p := from - 1
-		if s.toks[p].Low == "," || s.is(p, lang.Conj) || s.is(p, lang.StateForm) || s.mentAt[p] >= 0 {
+		// "ШЫҰ хатшылығы мен …": an organisation's body stands for it
+		organ := s.is(p, lang.MissionNoun) && p > 0 && s.mentAt[p-1] >= 0
+		if s.toks[p].Low == "," || s.is(p, lang.Conj) || s.is(p, lang.StateForm) || s.mentAt[p] >= 0 || organ {
 			from = p
 			continue
 		}
