@@ -79,7 +79,7 @@ const dbEnv = "OBSFACTS_DB"
 // read"). Its default is $OBSFACTS_DB, else obsfacts.db.
 func addDBFlag(fs *pflag.FlagSet, p *string, purpose string) {
 	def := cmp.Or(os.Getenv(dbEnv), "obsfacts.db")
-	fs.StringVar(p, "db", def, "`DB` "+purpose+": an SQLite file or a postgres:// URL (default: $"+dbEnv+", else obsfacts.db)")
+	fs.StringVar(p, "db", def, "`DB` "+purpose+": an SQLite file or a postgres:// URL; $"+dbEnv+" sets the default")
 	fs.Lookup("db").DefValue = displayDB(def) // --help shows no password
 }
 
