@@ -181,6 +181,31 @@ func OutcomeWord(outcome string) (word, note string) {
 	return OutcomeFailed, outcome
 }
 
+// ReadRun completes a run read from the runs table: its times and counts
+// as stored, and the outcome of one that recorded none (running while its
+// process lives, else abandoned).
+func ReadRun(run *Run, started, finished, counts string, live bool) error {
+	if run.Outcome == "" {
+		run.Outcome = OutcomeAbandoned
+		if live {
+			run.Outcome = OutcomeRunning
+		}
+	}
+	var err error
+	if run.StartedAt, err = time.Parse(TimeFormat, started); err != nil {
+		return err
+	}
+	if finished != "" {
+		if run.FinishedAt, err = time.Parse(TimeFormat, finished); err != nil {
+			return err
+		}
+	}
+	if err := json.Unmarshal([]byte(counts), &run.Counts); err != nil {
+		return fmt.Errorf("run %d counts: %w", run.ID, err)
+	}
+	return nil
+}
+
 // Where returns the SQL condition selecting the archived responses of f
 // from pages, and its arguments.
 func (f ArchiveFilter) Where() (string, []any) {

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -210,23 +209,8 @@ GROUP BY state, failure, failed_runs, reason ORDER BY state, failure DESC, n DES
 		if err := r.Scan(&run.ID, &run.Command, &run.Args, &started, &finished, &run.Outcome, &run.Note, &counts, &pid); err != nil {
 			return err
 		}
-		if run.Outcome == "" {
-			run.Outcome = OutcomeAbandoned
-			if processAlive(pid) {
-				run.Outcome = OutcomeRunning
-			}
-		}
-		var err error
-		if run.StartedAt, err = time.Parse(timeFormat, started); err != nil {
+		if err := ReadRun(&run, started, finished, counts, processAlive(pid)); err != nil {
 			return err
-		}
-		if finished != "" {
-			if run.FinishedAt, err = time.Parse(timeFormat, finished); err != nil {
-				return err
-			}
-		}
-		if err := json.Unmarshal([]byte(counts), &run.Counts); err != nil {
-			return fmt.Errorf("run %d counts: %w", run.ID, err)
 		}
 		st.Runs = append(st.Runs, run)
 		return nil

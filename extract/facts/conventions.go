@@ -108,8 +108,8 @@ func factKey(f *Fact) string {
 func (d *doc) addHeadlineFacts(facts []Fact) []Fact {
 	title := d.a.Title
 	hd := &doc{x: d.x, a: d.a, body: title, lang: d.lang, pub: d.pub, host: d.hostCode(), hostKnown: true, accredits: d.accredits, foreignObs: d.foreignObs, membersUntil: -1, skel: d.skel}
-	hd.sents = []sentence{{start: 0, end: len(title), text: title, observers: true, candidate: true}}
-	hd.analyse(0)
+	hd.sents = []sentence{*d.titleSentence()} // analysed once, shared with coreference and the host
+	hd.sents[0].observers, hd.sents[0].candidate = true, true
 	picks, _ := hd.sentenceFacts(0, false)
 	hfacts := hd.toFacts(picks, true)
 	have := map[string]bool{}

@@ -63,9 +63,7 @@ func (d *doc) speakerAfter(si int) (group, bool) {
 		}
 	}
 	if d.a.Title != "" {
-		t := &sentence{text: d.a.Title, end: len(d.a.Title)}
-		d.analyseText(t)
-		return d.antecedent(t, true)
+		return d.antecedent(d.titleSentence(), true)
 	}
 	return group{}, false
 }

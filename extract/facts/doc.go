@@ -61,6 +61,10 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 	}
 	d.sents = capSentences(a.Body, splitSentences(a.Body, x.lists.abbreviations), x.limits.MaxSentence)
 	d.skel = x.skeletonCues(d.lang)
+	d.low = strings.ToLower(a.Body)
+	d.match = d.skel.matchText(a.Body)
+	d.accredits = containsAny(d.low, x.lists.accreditationCues) || containsAny(d.match, d.skel.accreditation)
+	d.foreignObs = containsAny(d.low, x.lists.foreignCues) || containsAny(d.match, d.skel.foreign)
 	d.titleObservers = d.skel.mayStateObservers(x, a.Title)
 	for i := range d.sents {
 		d.sents[i].observers = d.skel.mayStateObservers(x, d.sents[i].text)
@@ -72,10 +76,12 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		// and list items continue each other ("CIS – 48;" "SCO – 9;")
 		// a sentence that accredits may count observers without naming them
 		// ("More than 70 people have already been accredited")
-		accredits := containsAny(strings.ToLower(d.sents[i].text), x.lists.accreditationCues) ||
-			d.skel.has(d.sents[i].text, d.skel.accreditation)
 		lead := i < 3 && d.titleObservers // the lead of an article whose title speaks of observers
-		if !d.sents[i].observers && !accredits && !lead && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
+		named := d.sents[i].observers || lead
+		// only an article that accredits has sentences that do
+		accredits := !named && d.accredits && (containsAny(strings.ToLower(d.sents[i].text), x.lists.accreditationCues) ||
+			d.skel.has(d.sents[i].text, d.skel.accreditation))
+		if !named && !accredits && !(i > 0 && d.sents[i-1].candidate && d.continuesObservers(i)) {
 			continue
 		}
 		if d.isInlineLink(i) {
@@ -86,10 +92,6 @@ func (x *Extractor) newDoc(a *article.Article) *doc {
 		}
 		d.sents[i].candidate = true
 	}
-	d.low = strings.ToLower(a.Body)
-	d.match = d.skel.matchText(a.Body)
-	d.accredits = containsAny(d.low, x.lists.accreditationCues) || containsAny(d.match, d.skel.accreditation)
-	d.foreignObs = containsAny(d.low, x.lists.foreignCues) || containsAny(d.match, d.skel.foreign)
 	return d
 }
 
@@ -235,15 +237,12 @@ func containsAny(s string, subs []string) bool {
 }
 
 // containsFold is a case-insensitive strings.Contains for a lower-case
-// needle: ASCII letters fold by bit, other letters by their lower case; in a
-// needle that starts with an ASCII letter, the bytes of other letters
-// ("baıqaý") match as they are.
+// needle that starts with an ASCII letter: ASCII letters fold by bit, the
+// bytes of other letters ("baıqaý") match as they are. Needles beyond ASCII
+// are mayStateObservers' to lower-case for.
 func containsFold(s, needle string) bool {
 	if needle == "" {
 		return true
-	}
-	if needle[0] >= 0x80 {
-		return strings.Contains(s, needle) || strings.Contains(strings.ToLower(s), needle)
 	}
 	n := len(needle)
 	for i := 0; i+n <= len(s); i++ {

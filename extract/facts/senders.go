@@ -82,7 +82,7 @@ func (s *sentence) senderClauseStart(verb int) int {
 		}
 		// "accredited 45 OSCE observers and the CSTO PA sent 12": the
 		// observers before "and" are another count's object
-		if s.is(from-1, lang.Conj) && s.is(from-2, lang.UnitObserver) && s.hasNumBefore(from-2) {
+		if s.is(from-1, lang.Conj) && s.is(from-2, lang.UnitObserver) && s.numberBefore(from-2) {
 			break
 		}
 		from--
@@ -179,15 +179,4 @@ func (d *doc) relativeAntecedent(s *sentence, verb int) (group, bool) {
 		}
 	}
 	return group{}, false
-}
-
-// hasNumBefore reports a count a few words before token k ("45 OSCE
-// observers", "45 long-term observers").
-func (s *sentence) hasNumBefore(k int) bool {
-	for j := k - 1; j >= max(0, k-4); j-- {
-		if s.isNum(j) {
-			return true
-		}
-	}
-	return false
 }

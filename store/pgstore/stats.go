@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -169,21 +168,8 @@ FROM runs r ORDER BY r.id DESC LIMIT 10`, func(r pgx.Rows) error {
 		if err := r.Scan(&run.ID, &run.Command, &run.Args, &started, &finished, &run.Outcome, &run.Note, &counts, &live); err != nil {
 			return err
 		}
-		if run.Outcome == "" {
-			run.Outcome = store.OutcomeAbandoned
-			if live {
-				run.Outcome = store.OutcomeRunning
-			}
-		}
-		var err error
-		if run.StartedAt, err = parseTime(started); err != nil {
+		if err := store.ReadRun(&run, started, finished, counts, live); err != nil {
 			return err
-		}
-		if run.FinishedAt, err = parseTime(finished); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(counts), &run.Counts); err != nil {
-			return fmt.Errorf("run %d counts: %w", run.ID, err)
 		}
 		st.Runs = append(st.Runs, run)
 		return nil
